@@ -1,0 +1,1588 @@
+//! Version notes ("Supported starting with Windows 10, version 1809.",
+//! `req.kmdf-ver: 1.11`, "<b>BITS 1.2 and earlier:</b> Not supported.") turned
+//! into structured availability data.
+//!
+//! The parser is hand-written and deliberately strict: a sentence is only
+//! understood when *every* word of it fits one of the known shapes, so a
+//! sentence that merely mentions a Windows version ("For Windows Vista and
+//! later, the framework supports ...") is never misread as an availability
+//! statement. Matching works on a normalized copy of the text (markup
+//! stripped, non-breaking spaces folded, lowercase); the verbatim sentence is
+//! kept in [`Note::text`].
+
+use std::fmt;
+
+// ---------------------------------------------------------------------------
+// Model
+// ---------------------------------------------------------------------------
+
+/// A versioned framework, driver model or API family that availability notes
+/// refer to (everything except Windows itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Framework {
+    /// Kernel-Mode Driver Framework.
+    Kmdf,
+    /// User-Mode Driver Framework.
+    Umdf,
+    /// Network Driver Interface Specification.
+    Ndis,
+    /// Windows Display Driver Model.
+    Wddm,
+    /// Background Intelligent Transfer Service.
+    Bits,
+    /// DirectX (the SDK / runtime version, e.g. "DirectX 9.0").
+    DirectX,
+    /// Direct3D (runtime version, e.g. "Direct3D 12.0").
+    Direct3D,
+    /// DirectX Graphics Infrastructure.
+    Dxgi,
+    /// Indirect Display Driver class extension.
+    IddCx,
+}
+
+impl Framework {
+    /// The name as documentation spells it ("KMDF", "IddCx", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::Kmdf => "KMDF",
+            Framework::Umdf => "UMDF",
+            Framework::Ndis => "NDIS",
+            Framework::Wddm => "WDDM",
+            Framework::Bits => "BITS",
+            Framework::DirectX => "DirectX",
+            Framework::Direct3D => "Direct3D",
+            Framework::Dxgi => "DXGI",
+            Framework::IddCx => "IddCx",
+        }
+    }
+}
+
+/// Something a note can say is (or is not) available: Windows client,
+/// Windows Server, or a [`Framework`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Platform {
+    /// Windows client editions (Windows XP, 7, 10, 11, ...).
+    Windows,
+    /// Windows Server editions.
+    WindowsServer,
+    /// A framework or driver model.
+    Framework(Framework),
+}
+
+/// A Windows client release, identified by the build number of its first
+/// release plus an optional service pack; `Ord` therefore follows build
+/// numbers (XP < Vista < Vista SP1 < 7 < ... < 10 1809 (17763) < 11 21H2
+/// (22000) < ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClientVersion {
+    /// Build number, e.g. 7600 for Windows 7, 17763 for Windows 10 1809.
+    pub build: u32,
+    /// Service pack number, 0 for none.
+    pub service_pack: u8,
+}
+
+/// A Windows Server release, in chronological order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ServerRelease {
+    /// Windows 2000 Server.
+    Windows2000,
+    /// Windows Server 2003.
+    Server2003,
+    /// Windows Server 2003 R2.
+    Server2003R2,
+    /// Windows Server 2008.
+    Server2008,
+    /// Windows Server 2008 R2.
+    Server2008R2,
+    /// Windows Server 2012.
+    Server2012,
+    /// Windows Server 2012 R2.
+    Server2012R2,
+    /// Windows Server 2016.
+    Server2016,
+    /// Windows Server 2019.
+    Server2019,
+    /// Windows Server 2022.
+    Server2022,
+    /// Windows Server 2025.
+    Server2025,
+}
+
+/// `(release, name, build)` for every Windows Server release.
+const SERVER_RELEASES: &[(ServerRelease, &str, u32)] = &[
+    (ServerRelease::Windows2000, "Windows 2000 Server", 2195),
+    (ServerRelease::Server2003, "Windows Server 2003", 3790),
+    (ServerRelease::Server2003R2, "Windows Server 2003 R2", 3790),
+    (ServerRelease::Server2008, "Windows Server 2008", 6001),
+    (ServerRelease::Server2008R2, "Windows Server 2008 R2", 7600),
+    (ServerRelease::Server2012, "Windows Server 2012", 9200),
+    (ServerRelease::Server2012R2, "Windows Server 2012 R2", 9600),
+    (ServerRelease::Server2016, "Windows Server 2016", 14393),
+    (ServerRelease::Server2019, "Windows Server 2019", 17763),
+    (ServerRelease::Server2022, "Windows Server 2022", 20348),
+    (ServerRelease::Server2025, "Windows Server 2025", 26100),
+];
+
+impl ServerRelease {
+    fn entry(self) -> (&'static str, u32) {
+        SERVER_RELEASES
+            .iter()
+            .find(|(r, _, _)| *r == self)
+            .map_or(("Windows Server", 0), |&(_, name, build)| (name, build))
+    }
+
+    /// Build number of the release (Windows Server 2003 and 2003 R2 share
+    /// 3790; order them with `Ord` instead).
+    pub fn build(self) -> u32 {
+        self.entry().1
+    }
+}
+
+/// A Windows Server release plus an optional service pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ServerVersion {
+    /// The release.
+    pub release: ServerRelease,
+    /// Service pack number, 0 for none.
+    pub service_pack: u8,
+}
+
+/// A framework version `major.minor`, compared numerically per component
+/// (KMDF 1.9 < 1.11; NDIS 6.30 is stored as minor 30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FrameworkVersion {
+    /// Major version.
+    pub major: u16,
+    /// Minor version.
+    pub minor: u16,
+}
+
+/// One specific release of a platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Release {
+    /// A Windows client release.
+    Windows(ClientVersion),
+    /// A Windows Server release.
+    WindowsServer(ServerVersion),
+    /// A framework release.
+    Framework(Framework, FrameworkVersion),
+}
+
+impl Release {
+    /// The platform this release belongs to.
+    pub fn platform(self) -> Platform {
+        match self {
+            Release::Windows(_) => Platform::Windows,
+            Release::WindowsServer(_) => Platform::WindowsServer,
+            Release::Framework(f, _) => Platform::Framework(f),
+        }
+    }
+}
+
+/// One availability statement. A note can carry several (e.g. "Windows 11
+/// (WDDM 3.0)" gives two [`Entry::Introduced`]); several `Introduced`
+/// entries for the same platform list alternatives, the earliest one counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entry {
+    /// Available starting with this release ("supported starting with X",
+    /// "X and later", `req.target-min-winverclnt: X`).
+    Introduced(Release),
+    /// Not supported on this release and earlier ("X and earlier: Not
+    /// supported.").
+    NotSupportedUpTo(Release),
+    /// Not supported on this release and later ("Not supported in X or
+    /// later.").
+    NotSupportedFrom(Release),
+    /// Deprecated, optionally since a release ("Deprecated.", "deprecated in
+    /// Windows 10").
+    Deprecated(Option<Release>),
+    /// Only on this release ("Use this value only on Windows XP.").
+    OnlyIn(Release),
+    /// Available on the platform, any version ("Supported in KMDF").
+    Available(Platform),
+    /// Exclusive to the platform ("Applies to KMDF only").
+    Only(Platform),
+    /// Not available on the platform ("Not available in UMDF.",
+    /// `req.umdf-ver: N/A`, `req.target-min-winversvr: None supported`).
+    NotAvailable(Platform),
+}
+
+/// A version note: a sentence (or front-matter value) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The verbatim text, whitespace-normalized (markup is kept).
+    pub text: String,
+    /// The statements it makes, or `None` when the text looks like a version
+    /// note but was not understood.
+    pub parsed: Option<Vec<Entry>>,
+}
+
+/// The front-matter keys carrying version information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FrontMatterKey {
+    /// `req.target-min-winverclnt`.
+    Client,
+    /// `req.target-min-winversvr`.
+    Server,
+    /// `req.kmdf-ver`.
+    Kmdf,
+    /// `req.umdf-ver`.
+    Umdf,
+}
+
+impl FrontMatterKey {
+    /// The key for a YAML front-matter key name, if it carries versions.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "req.target-min-winverclnt" => Some(Self::Client),
+            "req.target-min-winversvr" => Some(Self::Server),
+            "req.kmdf-ver" => Some(Self::Kmdf),
+            "req.umdf-ver" => Some(Self::Umdf),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Display
+// ---------------------------------------------------------------------------
+
+/// Client releases by build: `(build, name, feature-update names)`.
+const CLIENT_RELEASES: &[(u32, &str)] = &[
+    (2195, "Windows 2000"),
+    (2600, "Windows XP"),
+    (3790, "Windows XP Professional x64 Edition"),
+    (6000, "Windows Vista"),
+    (7600, "Windows 7"),
+    (9200, "Windows 8"),
+    (9600, "Windows 8.1"),
+    (10240, "Windows 10"),
+    (22000, "Windows 11"),
+];
+
+/// Windows 10 feature updates: `(version, build)`.
+const WIN10_UPDATES: &[(&str, u32)] = &[
+    ("1507", 10240),
+    ("1511", 10586),
+    ("1607", 14393),
+    ("1703", 15063),
+    ("1709", 16299),
+    ("1803", 17134),
+    ("1809", 17763),
+    ("1903", 18362),
+    ("1909", 18363),
+    ("2004", 19041),
+    ("20H2", 19042),
+    ("21H1", 19043),
+    ("21H2", 19044),
+    ("22H2", 19045),
+];
+
+/// Windows 11 feature updates: `(version, build)`.
+const WIN11_UPDATES: &[(&str, u32)] = &[
+    ("21H2", 22000),
+    ("22H2", 22621),
+    ("23H2", 22631),
+    ("24H2", 26100),
+];
+
+/// Windows 10 marketing names: `(words, version)`.
+const WIN10_MARKETING: &[(&str, &str)] = &[
+    ("november update", "1511"),
+    ("anniversary update", "1607"),
+    ("creators update", "1703"),
+    ("fall creators update", "1709"),
+    ("april 2018 update", "1803"),
+    ("october 2018 update", "1809"),
+    ("may 2019 update", "1903"),
+    ("november 2019 update", "1909"),
+    ("may 2020 update", "2004"),
+    ("october 2020 update", "20H2"),
+    ("may 2021 update", "21H1"),
+    ("november 2021 update", "21H2"),
+    ("2022 update", "22H2"),
+];
+
+const WIN11_BASE: u32 = 22000;
+const WIN10_BASE: u32 = 10240;
+
+impl fmt::Display for ClientVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let update = |table: &[(&'static str, u32)]| -> Option<&'static str> {
+            table
+                .iter()
+                .skip(1)
+                .find(|&&(_, b)| b == self.build)
+                .map(|&(v, _)| v)
+        };
+        if let Some(&(_, name)) = CLIENT_RELEASES.iter().find(|&&(b, _)| b == self.build) {
+            f.write_str(name)?;
+        } else if self.build >= WIN11_BASE {
+            match update(WIN11_UPDATES) {
+                Some(v) => write!(f, "Windows 11, version {v}")?,
+                None => write!(f, "Windows 11, build {}", self.build)?,
+            }
+        } else if self.build >= WIN10_BASE {
+            match update(WIN10_UPDATES) {
+                Some(v) => write!(f, "Windows 10, version {v}")?,
+                None => write!(f, "Windows 10, build {}", self.build)?,
+            }
+        } else {
+            write!(f, "Windows build {}", self.build)?;
+        }
+        if self.service_pack > 0 {
+            write!(f, " SP{}", self.service_pack)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for ServerVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.release.entry().0)?;
+        if self.service_pack > 0 {
+            write!(f, " SP{}", self.service_pack)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for FrameworkVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Platform::Windows => f.write_str("Windows"),
+            Platform::WindowsServer => f.write_str("Windows Server"),
+            Platform::Framework(fw) => f.write_str(fw.name()),
+        }
+    }
+}
+
+impl fmt::Display for Release {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Release::Windows(v) => v.fmt(f),
+            Release::WindowsServer(v) => v.fmt(f),
+            Release::Framework(fw, v) => write!(f, "{} {v}", fw.name()),
+        }
+    }
+}
+
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Entry::Introduced(r) => write!(f, "{r} and later"),
+            Entry::NotSupportedUpTo(r) => write!(f, "Not supported on {r} and earlier"),
+            Entry::NotSupportedFrom(r) => write!(f, "Not supported on {r} and later"),
+            Entry::Deprecated(None) => f.write_str("Deprecated"),
+            Entry::Deprecated(Some(r)) => write!(f, "Deprecated in {r}"),
+            Entry::OnlyIn(r) => write!(f, "{r} only"),
+            Entry::Available(p) => write!(f, "Available in {p}"),
+            Entry::Only(p) => write!(f, "{p} only"),
+            Entry::NotAvailable(p) => write!(f, "Not available in {p}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Entry points
+// ---------------------------------------------------------------------------
+
+/// Parses one front-matter value (`req.target-min-winverclnt: Windows 10,
+/// version 1809`, `req.kmdf-ver: 1.11`, ...). Returns `None` for an empty
+/// value; otherwise a note whose `parsed` is `None` when the value was not
+/// understood (`WIN11_FUTURE`, `D3D12DDI_SUPPORTED_0020`).
+pub fn parse_front_matter(key: FrontMatterKey, value: &str) -> Option<Note> {
+    let text = normalize_whitespace(value);
+    if text.is_empty() {
+        return None;
+    }
+    let matchable = normalize_for_matching(&text);
+    let toks = tokenize(&matchable);
+    let parsed = front_matter_tokens(key, strip_app_kinds(&toks));
+    Some(Note { text, parsed })
+}
+
+/// Parses one sentence ("Supported starting with Windows 7.", "<b>BITS 1.2
+/// and earlier: </b>Not supported."). Returns `None` unless the whole
+/// sentence is understood as a version note.
+pub fn parse_sentence(text: &str) -> Option<Vec<Entry>> {
+    let matchable = normalize_for_matching(text);
+    sentence_tokens(&tokenize(&matchable))
+}
+
+/// Splits a block of prose (a field body, description or remarks; plain text
+/// or light Markdown/HTML) into sentences and returns those that look like
+/// version notes, each parsed with [`parse_sentence`].
+///
+/// A sentence looks like a version note when it is understood, or when it
+/// names a platform release next to availability wording ("supported in",
+/// "and later", "deprecated", ...) without being a behaviour statement
+/// conditioned on a version ("Starting with Windows 8, drivers should ...").
+pub fn find_notes(text: &str) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for sentence in split_sentences(text) {
+        let matchable = normalize_for_matching(&sentence);
+        let toks = tokenize(&matchable);
+        let parsed = sentence_tokens(&toks);
+        if parsed.is_some() || looks_like_note(&toks) {
+            notes.push(Note {
+                text: sentence,
+                parsed,
+            });
+        }
+    }
+    notes
+}
+
+// ---------------------------------------------------------------------------
+// Text preparation
+// ---------------------------------------------------------------------------
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+/// Collapses whitespace runs (including NBSP) to one space and trims.
+fn normalize_whitespace(s: &str) -> String {
+    s.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Lowercases and strips markup: HTML tags, `&nbsp;`-style entities,
+/// Markdown emphasis, link targets and backslash escapes.
+fn normalize_for_matching(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        match c {
+            '<' if after.starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!') => {
+                match after.find('>') {
+                    Some(end) => {
+                        out.push(' ');
+                        rest = &after[end + 1..];
+                        continue;
+                    }
+                    None => out.push(c),
+                }
+            }
+            '&' => {
+                let entity = ["&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;"]
+                    .iter()
+                    .zip([" ", "&", "<", ">", "\""])
+                    .find(|(e, _)| rest.starts_with(**e));
+                if let Some((e, r)) = entity {
+                    out.push_str(r);
+                    rest = &rest[e.len()..];
+                    continue;
+                }
+                out.push(c);
+            }
+            ']' if after.starts_with('(') => {
+                // Markdown link target: drop "(...)", nested parentheses
+                // included ("(v=vs.85)").
+                let mut depth = 0usize;
+                let end = after.char_indices().find_map(|(j, ch)| {
+                    match ch {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    (depth == 0).then_some(j)
+                });
+                match end {
+                    Some(end) => {
+                        out.push(' ');
+                        rest = &after[end + 1..];
+                        continue;
+                    }
+                    None => out.push(' '),
+                }
+            }
+            '\\' => {
+                if let Some(n) = after.chars().next() {
+                    if !n.is_alphanumeric() {
+                        out.push(n);
+                        rest = &after[n.len_utf8()..];
+                        continue;
+                    }
+                }
+                out.push(' ');
+            }
+            '*' | '`' | '[' | ']' | '"' => out.push(' '),
+            c if is_space(c) => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Splits normalized text into word tokens (letters, digits, `_`, and a `.`
+/// between digits) and single punctuation characters. Underscores at word
+/// edges are trimmed (`Versions:\_Supported`).
+fn tokenize(s: &str) -> Vec<&str> {
+    let mut toks = Vec::new();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(start, c)) = chars.get(i) {
+        if c == ' ' {
+            i += 1;
+        } else if is_word(c) {
+            let mut j = i + 1;
+            while let Some(&(_, d)) = chars.get(j) {
+                let dot_in_number = d == '.'
+                    && chars.get(j - 1).is_some_and(|p| p.1.is_ascii_digit())
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if is_word(d) || dot_in_number {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |p| p.0);
+            let word = s[start..end].trim_matches('_');
+            if !word.is_empty() {
+                toks.push(word);
+            }
+            i = j;
+        } else {
+            toks.push(&s[start..start + c.len_utf8()]);
+            i += 1;
+        }
+    }
+    toks
+}
+
+/// HTML tags that end a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "br", "li", "ul", "ol", "div", "td", "th", "tr", "table", "dt", "dd", "dl", "h1", "h2",
+    "h3", "h4", "pre",
+];
+
+/// Splits prose into whitespace-normalized sentences.
+fn split_sentences(text: &str) -> Vec<String> {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut in_fence = false;
+    for raw in text.lines() {
+        let line = raw.trim_matches(is_space);
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            blocks.push(std::mem::take(&mut current));
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let line = line.trim_start_matches(|c: char| c == '>' || is_space(c));
+        let starts_block = line.is_empty()
+            || line.starts_with('#')
+            || line.starts_with('|')
+            || line.starts_with("- ")
+            || line.starts_with("* ")
+            || line.starts_with("+ ");
+        if starts_block {
+            blocks.push(std::mem::take(&mut current));
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        current.push(' ');
+        current.push_str(line);
+    }
+    blocks.push(current);
+
+    let mut sentences = Vec::new();
+    for block in &blocks {
+        for part in split_at_block_tags(block) {
+            split_block(part, &mut sentences);
+        }
+    }
+    sentences
+}
+
+/// Splits a block at HTML block-level tags (`<p>`, `<br/>`, `</li>`, ...).
+fn split_at_block_tags(block: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(offset) = block[search..].find('<') {
+        let lt = search + offset;
+        let Some(len) = block[lt..].find('>') else {
+            break;
+        };
+        let tag = block[lt + 1..lt + len].trim_start_matches('/');
+        let name_end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = tag[..name_end].to_ascii_lowercase();
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            parts.push(&block[start..lt]);
+            start = lt + len + 1;
+        }
+        search = lt + len + 1;
+    }
+    parts.push(&block[start..]);
+    parts
+}
+
+/// Abbreviations that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g.", "i.e.", "etc.", "vs.", "approx.", "no."];
+
+/// Splits one block into sentences at `.`, `!`, `?` followed by whitespace
+/// and a non-lowercase character, or directly followed by an uppercase
+/// letter after a lowercase one ("only.This").
+fn split_block(block: &str, out: &mut Vec<String>) {
+    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    let mut start = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Skip closing emphasis right after the stop: "**FALSE.** This".
+        let mut k_next = k + 1;
+        while chars.get(k_next).is_some_and(|p| matches!(p.1, '*' | '_' | '`')) {
+            k_next += 1;
+        }
+        let next = chars.get(k_next).map(|p| p.1);
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
+        let end = chars.get(k_next).map_or(block.len(), |p| p.0);
+        let split = match next {
+            None => false,
+            Some(n) if is_space(n) => {
+                let following = chars
+                    .iter()
+                    .skip(k_next)
+                    .map(|p| p.1)
+                    .find(|&d| !is_space(d));
+                let lower_tail = block[start..i + c.len_utf8()].to_lowercase();
+                following.is_some_and(|d| !d.is_lowercase())
+                    && !ABBREVIATIONS.iter().any(|a| lower_tail.ends_with(a))
+            }
+            Some(n) => n.is_uppercase() && prev.is_some_and(char::is_lowercase),
+        };
+        if split {
+            push_sentence(&block[start..end], out);
+            start = end;
+        }
+    }
+    push_sentence(&block[start..], out);
+}
+
+fn push_sentence(s: &str, out: &mut Vec<String>) {
+    let s = normalize_whitespace(s);
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Token cursor
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+struct Cursor<'t> {
+    toks: &'t [&'t str],
+    pos: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(toks: &'t [&'t str]) -> Self {
+        Cursor { toks, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<&'t str> {
+        self.toks.get(self.pos).copied()
+    }
+
+    fn bump(&mut self) -> Option<&'t str> {
+        let t = self.peek()?;
+        self.pos += 1;
+        Some(t)
+    }
+
+    fn done(&self) -> bool {
+        self.pos >= self.toks.len()
+    }
+
+    /// Consumes the space-separated tokens of `phrase` if all match.
+    fn eat(&mut self, phrase: &str) -> bool {
+        let mut probe = *self;
+        for word in phrase.split(' ') {
+            if probe.bump() != Some(word) {
+                return false;
+            }
+        }
+        *self = probe;
+        true
+    }
+
+    /// Consumes the first matching phrase; returns its index.
+    fn eat_any(&mut self, phrases: &[&str]) -> Option<usize> {
+        phrases.iter().position(|p| self.eat(p))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Releases
+// ---------------------------------------------------------------------------
+
+/// Framework names as written: `(tokens, framework)`.
+const FRAMEWORK_NAMES: &[(&str, Framework)] = &[
+    ("kmdf", Framework::Kmdf),
+    ("umdf", Framework::Umdf),
+    ("ndis", Framework::Ndis),
+    ("windows display driver model ( wddm )", Framework::Wddm),
+    ("wddm", Framework::Wddm),
+    ("bits", Framework::Bits),
+    ("directx", Framework::DirectX),
+    ("direct3d", Framework::Direct3D),
+    ("dxgi", Framework::Dxgi),
+    ("iddcx", Framework::IddCx),
+];
+
+fn framework_name(c: &mut Cursor) -> Option<Framework> {
+    FRAMEWORK_NAMES
+        .iter()
+        .find(|(name, _)| c.eat(name))
+        .map(|&(_, fw)| fw)
+}
+
+/// Parses `major.minor` (or a bare `major`) with an optional `v` prefix.
+fn framework_version(c: &mut Cursor) -> Option<FrameworkVersion> {
+    let tok = c.peek()?;
+    let tok = tok.strip_prefix('v').unwrap_or(tok);
+    let (major, minor) = tok.split_once('.').unwrap_or((tok, "0"));
+    let v = FrameworkVersion {
+        major: major.parse().ok()?,
+        minor: minor.parse().ok()?,
+    };
+    if !major.bytes().all(|b| b.is_ascii_digit()) || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    c.bump();
+    Some(v)
+}
+
+/// Parses a service-pack suffix: "sp1", "sp 1", "with sp2", "with service
+/// pack 1 (sp1)", ", service pack 1", "+ service pack 1".
+fn service_pack(c: &mut Cursor) -> u8 {
+    let mut probe = *c;
+    let _ = probe.eat_any(&["with", ",", "+"]);
+    let sp = if probe.eat("service pack") {
+        probe.bump().and_then(|n| n.parse().ok())
+    } else {
+        match probe.bump() {
+            Some("sp") => probe.bump().and_then(|n| n.parse().ok()),
+            Some(t) => t.strip_prefix("sp").and_then(|n| n.parse().ok()),
+            None => None,
+        }
+    };
+    let Some(sp) = sp else {
+        return 0;
+    };
+    let mut paren = probe;
+    if paren.eat("(") && paren.bump().is_some_and(|t| t.starts_with("sp")) && paren.eat(")") {
+        probe = paren;
+    }
+    *c = probe;
+    sp
+}
+
+/// Parses the part after "windows 10" / "windows 11": ", version 1809",
+/// "(version 1803)", "april 2018 update", ", build 26048".
+fn feature_update(c: &mut Cursor, base: u32, table: &[(&str, u32)]) -> Option<u32> {
+    let mut probe = *c;
+    let paren = probe.eat("(");
+    if !paren {
+        let _ = probe.eat(",");
+    }
+    let build = if probe.eat("version") {
+        let v = probe.bump()?;
+        table
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(v))
+            .map(|&(_, b)| b)?
+    } else if probe.eat("build") {
+        probe.bump()?.parse().ok()?
+    } else if let Some(v) = (base == WIN10_BASE)
+        .then(|| WIN10_MARKETING.iter().find(|(words, _)| probe.eat(words)))
+        .flatten()
+        .map(|&(_, v)| v)
+    {
+        table
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(v))
+            .map(|&(_, b)| b)?
+    } else {
+        return None;
+    };
+    if paren && !probe.eat(")") {
+        return None;
+    }
+    // "Windows 11, version 22H2 September Update": a later servicing update of
+    // the same feature update; the build stays the feature update's.
+    let _ = probe.eat_any(&[
+        "january update",
+        "february update",
+        "march update",
+        "april update",
+        "may update",
+        "june update",
+        "july update",
+        "august update",
+        "september update",
+        "october update",
+        "november update",
+        "december update",
+    ]);
+    *c = probe;
+    Some(build)
+}
+
+/// Parses a Windows release after the word "windows".
+fn windows_release(c: &mut Cursor) -> Option<Release> {
+    if c.eat("server") {
+        let year = c.bump()?;
+        let r2 = c.eat("r2");
+        let release = match (year, r2) {
+            ("2003", false) => ServerRelease::Server2003,
+            ("2003", true) => ServerRelease::Server2003R2,
+            ("2008", false) => ServerRelease::Server2008,
+            ("2008", true) => ServerRelease::Server2008R2,
+            ("2012", false) => ServerRelease::Server2012,
+            ("2012", true) => ServerRelease::Server2012R2,
+            ("2016", false) => ServerRelease::Server2016,
+            ("2019", false) => ServerRelease::Server2019,
+            ("2022", false) => ServerRelease::Server2022,
+            ("2025", false) => ServerRelease::Server2025,
+            _ => return None,
+        };
+        let service_pack = service_pack(c);
+        return Some(Release::WindowsServer(ServerVersion {
+            release,
+            service_pack,
+        }));
+    }
+    if c.eat("2000 server") {
+        let service_pack = service_pack(c);
+        return Some(Release::WindowsServer(ServerVersion {
+            release: ServerRelease::Windows2000,
+            service_pack,
+        }));
+    }
+    let build = match c.bump()? {
+        "2000" => {
+            let _ = c.eat("professional");
+            2195
+        }
+        "xp" => {
+            if c.eat("professional x64 edition") {
+                3790
+            } else {
+                let _ = c.eat("professional");
+                2600
+            }
+        }
+        "vista" => 6000,
+        "7" => 7600,
+        "8" => 9200,
+        "8.1" => 9600,
+        "10" => feature_update(c, WIN10_BASE, WIN10_UPDATES).unwrap_or(WIN10_BASE),
+        "11" => feature_update(c, WIN11_BASE, WIN11_UPDATES).unwrap_or(WIN11_BASE),
+        _ => return None,
+    };
+    // "Windows 10 Mobile" and the like are not Windows client releases.
+    if matches!(c.peek(), Some("mobile" | "iot" | "s" | "x")) {
+        return None;
+    }
+    let service_pack = service_pack(c);
+    Some(Release::Windows(ClientVersion {
+        build,
+        service_pack,
+    }))
+}
+
+/// Which way a release list extends: "X and later", "X and earlier".
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Extent {
+    Exact,
+    Later,
+    Earlier,
+}
+
+/// Words allowed after "and later" ("... versions of the Windows operating
+/// system", "... drivers", "... user-mode display drivers").
+const EXTENT_TAIL: &[&str] = &[
+    "version",
+    "versions",
+    "of",
+    "the",
+    "windows",
+    "operating",
+    "system",
+    "systems",
+    "drivers",
+    "user",
+    "-",
+    "mode",
+    "display",
+    "implementations",
+    "releases",
+    "directx",
+    "only",
+];
+
+/// Parses "and later [versions of Windows]", "or a later version of
+/// Windows", "and higher", "and earlier".
+fn extent(c: &mut Cursor) -> Extent {
+    let mut probe = *c;
+    let _ = probe.eat(",");
+    if probe.eat_any(&["and", "or"]).is_none() {
+        return Extent::Exact;
+    }
+    let _ = probe.eat("a");
+    let extent = match probe.bump() {
+        Some("later" | "higher" | "newer") => Extent::Later,
+        Some("earlier") => Extent::Earlier,
+        _ => return Extent::Exact,
+    };
+    while probe.peek().is_some_and(|t| EXTENT_TAIL.contains(&t)) {
+        // "and later versions of KMDF": a framework name is fine after "of".
+        probe.bump();
+    }
+    *c = probe;
+    extent
+}
+
+/// One release mention, possibly with a parenthesized companion: "Windows 11
+/// (WDDM 3.0)", "version 1.11 and later versions of KMDF".
+fn release_item(c: &mut Cursor) -> Option<(Vec<Release>, Extent)> {
+    let mut probe = *c;
+    let _ = probe.eat("the");
+    let _ = probe.eat("microsoft");
+    let mut releases = Vec::new();
+    let mut ext = Extent::Exact;
+    if probe.eat("windows") {
+        releases.push(windows_release(&mut probe)?);
+        let _ = probe.eat("operating system");
+    } else if probe.eat("version") {
+        // "version 1.11 and later versions of KMDF", "version 1.19 of KMDF"
+        let v = framework_version(&mut probe)?;
+        ext = extent(&mut probe);
+        if ext == Extent::Exact && !probe.eat("of") {
+            return None;
+        }
+        let fw = framework_name(&mut probe)?;
+        releases.push(Release::Framework(fw, v));
+    } else {
+        let fw = framework_name(&mut probe)?;
+        let _ = probe.eat_any(&["versions", "version"]);
+        let v = framework_version(&mut probe)?;
+        releases.push(Release::Framework(fw, v));
+    }
+    let mut paren = probe;
+    if paren.eat("(") {
+        if let Some((more, Extent::Exact)) = release_item(&mut paren) {
+            if paren.eat(")") {
+                releases.extend(more);
+                probe = paren;
+            }
+        }
+    }
+    if ext == Extent::Exact {
+        ext = extent(&mut probe);
+    }
+    *c = probe;
+    Some((releases, ext))
+}
+
+/// A list of release mentions: "Windows Server 2008, Windows Vista SP1, and
+/// later versions of Windows", "Windows Vista/Windows Server 2008 or later".
+/// A trailing extent applies to the items before it that have none.
+fn release_list(c: &mut Cursor) -> Option<Vec<(Release, Extent)>> {
+    let (releases, ext) = release_item(c)?;
+    // (releases, extent, joined to the next item by "and")
+    let mut items = vec![(releases, ext, false)];
+    loop {
+        let mut probe = *c;
+        let sep = probe.eat(",");
+        let and = probe.eat("and");
+        let or = !and && probe.eat("or");
+        if !sep && !and && !or && !probe.eat("/") && !probe.eat(";") {
+            break;
+        }
+        match release_item(&mut probe) {
+            Some((releases, ext)) => {
+                if let Some(last) = items.last_mut() {
+                    last.2 = and;
+                }
+                items.push((releases, ext, false));
+                *c = probe;
+            }
+            None => {
+                // ", and later versions of Windows" after the last item.
+                let mut tail = *c;
+                let _ = tail.eat(",");
+                let ext = extent(&mut tail);
+                if ext == Extent::Exact {
+                    break;
+                }
+                if let Some(last) = items.last_mut() {
+                    last.1 = ext;
+                }
+                *c = tail;
+                break;
+            }
+        }
+    }
+    // Spread extents backwards over items without one, but not across "and"
+    // ("NDIS 5.1, and NDIS 6.0 and later" keeps 5.1 exact).
+    let mut carry = Extent::Exact;
+    let mut out = Vec::new();
+    for (releases, ext, and) in items.into_iter().rev() {
+        if and {
+            carry = Extent::Exact;
+        }
+        if ext != Extent::Exact {
+            carry = ext;
+        }
+        let ext = if ext == Extent::Exact { carry } else { ext };
+        out.extend(releases.into_iter().rev().map(|r| (r, ext)));
+    }
+    out.reverse();
+    Some(out)
+}
+
+/// A bare platform without version: "KMDF", "UMDF".
+fn bare_platform(c: &mut Cursor) -> Option<Platform> {
+    let mut probe = *c;
+    let fw = framework_name(&mut probe)?;
+    if framework_version(&mut probe.clone()).is_some()
+        || matches!(probe.peek(), Some("version" | "versions"))
+    {
+        return None;
+    }
+    *c = probe;
+    Some(Platform::Framework(fw))
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------
+
+/// Words that introduce the verb of an availability sentence.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has been", "have been", "must be", "can be", "be",
+];
+
+/// Availability verbs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    /// supported, available, valid, introduced, ... (positive)
+    Available,
+    /// deprecated, obsolete
+    Deprecated,
+}
+
+const VERBS: &[(&str, Verb)] = &[
+    ("supported", Verb::Available),
+    ("available", Verb::Available),
+    ("valid", Verb::Available),
+    ("present", Verb::Available),
+    ("defined", Verb::Available),
+    ("provided", Verb::Available),
+    ("introduced", Verb::Available),
+    ("used", Verb::Available),
+    ("usable", Verb::Available),
+    ("occurs", Verb::Available),
+    ("deprecated", Verb::Deprecated),
+    ("obsolete", Verb::Deprecated),
+];
+
+/// Prepositions before a release list; `true` when they mean "from ... on".
+const PREPOSITIONS: &[(&str, bool)] = &[
+    ("starting with", true),
+    ("starting in", true),
+    ("starting from", true),
+    ("starting on", true),
+    ("started in", true),
+    ("beginning with", true),
+    ("beginning in", true),
+    ("since", true),
+    ("running on", false),
+    ("in", false),
+    ("on", false),
+    ("for", false),
+    ("with", false),
+    ("by", false),
+    ("from", false),
+];
+
+fn verb(c: &mut Cursor) -> Option<Verb> {
+    VERBS.iter().find(|(w, _)| c.eat(w)).map(|&(_, v)| v)
+}
+
+/// Words that open a sentence with a condition ("Starting with Windows 8,
+/// drivers ...", "For Windows Vista and later, ..."): such sentences describe
+/// behaviour, and never start a subject.
+const CONDITIONAL_LEADS: &[&str] = &[
+    "starting", "beginning", "for", "in", "on", "if", "when", "since", "after", "before", "over",
+    "to",
+];
+
+/// Words that cannot open a plain subject ("..., but some members are
+/// available only for ...").
+const SUBJECT_STOP: &[&str] = &[
+    "but", "and", "or", "however", "although", "though", "some", "all", "only", "not", "which",
+    "that", "so", "then", "also",
+];
+
+/// Optional sentence subject before the verb: "this value", "the Cellular
+/// COM API", "it", "XPSRAS_PIXEL_FORMAT", "System-mode DMA" (a plain subject
+/// only directly before "is"/"are"/...), "Indicates version 1,".
+fn subject(c: &mut Cursor) {
+    let mut probe = *c;
+    if probe.eat("indicates version")
+        && probe.bump().is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        && probe.eat(",")
+    {
+        *c = probe;
+        return;
+    }
+    let mut probe = *c;
+    let Some(first) = probe.peek() else {
+        return;
+    };
+    if CONDITIONAL_LEADS.contains(&first) {
+        return;
+    }
+    let marked = matches!(first, "this" | "the" | "these" | "it") || first.contains('_');
+    if !marked && SUBJECT_STOP.contains(&first) {
+        return;
+    }
+    for words in 0..8 {
+        let mut at = probe;
+        if at.eat_any(AUXILIARIES).is_some() {
+            if words > 0 {
+                *c = probe;
+            }
+            return;
+        }
+        if verb(&mut at).is_some() || at.eat("applies") {
+            if marked && words > 0 {
+                *c = probe;
+            }
+            return;
+        }
+        match probe.bump() {
+            Some(t) if t.chars().all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '.') => {}
+            Some("-") => {}
+            _ => return,
+        }
+    }
+}
+
+/// Skips leading labels: "Note", "Important", "> [!NOTE] >", "Versions:",
+/// "Unless otherwise noted,".
+fn skip_lead(c: &mut Cursor) {
+    loop {
+        let skipped = c
+            .eat_any(&[
+                ">",
+                "!",
+                "note",
+                "notes",
+                "important",
+                "warning",
+                "caution",
+                "tip",
+                ":",
+                "versions :",
+                "unless otherwise noted ,",
+                "unless otherwise indicated ,",
+            ])
+            .is_some();
+        if !skipped {
+            return;
+        }
+    }
+}
+
+/// Strips a final "." and trailing "only" markers that carry no meaning.
+fn trim_end<'t>(toks: &'t [&'t str]) -> &'t [&'t str] {
+    let mut toks = toks;
+    while let Some((last, rest)) = toks.split_last() {
+        if matches!(*last, "." | "!" | ";") {
+            toks = rest;
+        } else {
+            break;
+        }
+    }
+    toks
+}
+
+fn sentence_tokens(toks: &[&str]) -> Option<Vec<Entry>> {
+    let toks = trim_end(toks);
+    let mut c = Cursor::new(toks);
+    skip_lead(&mut c);
+    let shapes: &[fn(&mut Cursor) -> Option<Vec<Entry>>] = &[
+        verb_sentence,
+        colon_sentence,
+        bare_sentence,
+        use_sentence,
+        applies_sentence,
+        lead_sentence,
+    ];
+    shapes.iter().find_map(|shape| {
+        let mut probe = c;
+        let entries = shape(&mut probe)?;
+        (probe.done() && !entries.is_empty()).then(|| dedup(entries))
+    })
+}
+
+/// Removes repeated entries, keeping the first of each.
+fn dedup(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Converts the release list after a preposition into entries.
+fn clause_entries(
+    items: &[(Release, Extent)],
+    from_on: bool,
+    negated: bool,
+    only: bool,
+    kind: Verb,
+) -> Option<Vec<Entry>> {
+    // "Available in Windows 2000, and Windows Vista and later": which
+    // releases in between are meant is unclear.
+    let mixed = items.iter().any(|&(_, e)| e == Extent::Exact)
+        && items.iter().any(|&(_, e)| e != Extent::Exact);
+    if mixed && !from_on {
+        return None;
+    }
+    items
+        .iter()
+        .map(|&(r, ext)| match (kind, negated, ext) {
+            (_, _, Extent::Earlier) => None,
+            (Verb::Deprecated, false, _) => Some(Entry::Deprecated(Some(r))),
+            (Verb::Available, false, Extent::Exact) if only && !from_on => Some(Entry::OnlyIn(r)),
+            (Verb::Available, false, _) => Some(Entry::Introduced(r)),
+            (Verb::Available, true, Extent::Later) => Some(Entry::NotSupportedFrom(r)),
+            (Verb::Available, true, Extent::Exact) if from_on => Some(Entry::NotSupportedFrom(r)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "[S] [is] [not] [only] VERB [only] (PREP RELEASES | PREP PLATFORM [only])
+/// [, and [VERB] PREP ...]": "Supported starting with Windows 7.", "This
+/// value is available in version 1.11 and later versions of KMDF running on
+/// Windows 8 or later versions of Windows.", "Not available in UMDF.",
+/// "Deprecated.", "This value is not supported until Windows 8 and Windows
+/// Server 2012."
+fn verb_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    subject(c);
+    let _ = c.eat_any(AUXILIARIES);
+    let mut only = c.eat("only");
+    let negated = c.eat("not");
+    only |= c.eat("only");
+    let kind = verb(c)?;
+    only |= c.eat("only");
+    let mut entries = Vec::new();
+    if kind == Verb::Deprecated {
+        if c.done() || c.eat_any(&["; do not use", "- do not use", "and should not be used"]).is_some() {
+            return (!negated).then(|| vec![Entry::Deprecated(None)]);
+        }
+    }
+    if negated && c.eat_any(&["until", "before"]).is_some() {
+        // "not supported until X": introduced in X.
+        let items = release_list(c)?;
+        return clause_entries(&items, true, false, false, Verb::Available);
+    }
+    loop {
+        let from_on = PREPOSITIONS
+            .iter()
+            .find(|(p, _)| c.eat(p))
+            .map(|&(_, f)| f)?;
+        if let Some(p) = bare_platform(c) {
+            let exclusive = only | c.eat("only");
+            entries.push(match (negated, exclusive) {
+                (true, _) => Entry::NotAvailable(p),
+                (false, true) => Entry::Only(p),
+                (false, false) => Entry::Available(p),
+            });
+        } else {
+            let items = release_list(c)?;
+            entries.extend(clause_entries(&items, from_on, negated, only, kind)?);
+        }
+        let mut next = *c;
+        let sep = next.eat(",");
+        let and = next.eat("and");
+        let _ = verb(&mut next);
+        let mut prep = next;
+        if !sep && !and && !PREPOSITIONS.iter().any(|(p, _)| prep.eat(p)) {
+            break;
+        }
+        *c = next;
+    }
+    Some(entries)
+}
+
+/// "RELEASES [and earlier]: [S] [is] not supported.", "Windows Vista or
+/// later: This flag is supported.", "Windows Server 2003: This value is not
+/// supported until Windows Server 2003 with SP1 ..."
+fn colon_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    let items = release_list(c)?;
+    if !c.eat(":") {
+        return None;
+    }
+    let mut rest = *c;
+    subject(&mut rest);
+    let _ = rest.eat_any(AUXILIARIES);
+    if rest.eat("not supported") && rest.done() {
+        *c = rest;
+        return items
+            .iter()
+            .map(|&(r, ext)| (ext != Extent::Later).then_some(Entry::NotSupportedUpTo(r)))
+            .collect();
+    }
+    let mut rest = *c;
+    subject(&mut rest);
+    let _ = rest.eat_any(AUXILIARIES);
+    if rest.eat("supported") && rest.done() {
+        *c = rest;
+        return items
+            .iter()
+            .map(|&(r, ext)| (ext == Extent::Later).then_some(Entry::Introduced(r)))
+            .collect();
+    }
+    // "X: This value is not supported until Y": the sentence after the colon
+    // says it all.
+    let entries = verb_sentence(c)?;
+    entries
+        .iter()
+        .all(|e| matches!(e, Entry::Introduced(_)))
+        .then_some(entries)
+}
+
+/// "Windows 7 and later.", "DirectX 8.0 and later versions only.",
+/// "Windows Server 2003 SP1 and later and Windows XP SP2 and later versions
+/// only."
+fn bare_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    let items = release_list(c)?;
+    items
+        .iter()
+        .map(|&(r, ext)| (ext == Extent::Later).then_some(Entry::Introduced(r)))
+        .collect()
+}
+
+/// "Use this value on Windows Vista and later versions of the Windows
+/// operating system.", "Use this value only on Windows XP."
+fn use_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    if !c.eat("use this value") {
+        return None;
+    }
+    let mut only = c.eat("only");
+    c.eat_any(&["on", "in"])?;
+    only |= c.eat("only");
+    let items = release_list(c)?;
+    clause_entries(&items, false, false, only, Verb::Available)
+}
+
+/// "[Applies to KMDF only]", "This value applies to UMDF only.", "This
+/// enumeration type applies only to Windows Server 2003 with SP1 and later,
+/// and Windows XP with SP2 and later."
+fn applies_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    subject(c);
+    if !c.eat("applies") {
+        return None;
+    }
+    let only = c.eat("only");
+    if !c.eat("to") {
+        return None;
+    }
+    if let Some(p) = bare_platform(c) {
+        return (only | c.eat("only")).then(|| vec![Entry::Only(p)]);
+    }
+    let items = release_list(c)?;
+    items
+        .iter()
+        .map(|&(r, ext)| (ext == Extent::Later).then_some(Entry::Introduced(r)))
+        .collect()
+}
+
+/// "Starting with Windows 10 Version 1703, NDIS_HYPERVISOR_PARTITION_TYPE is
+/// deprecated and should not be used."
+fn lead_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    c.eat_any(&["starting with", "starting in", "beginning with"])?;
+    let items = release_list(c)?;
+    if !c.eat(",") {
+        return None;
+    }
+    subject(c);
+    let _ = c.eat_any(AUXILIARIES);
+    let kind = verb(c)?;
+    if kind == Verb::Deprecated {
+        let _ = c.eat("and should not be used");
+    }
+    clause_entries(&items, true, false, false, kind)
+}
+
+/// Front-matter values end with "[desktop apps only]" or "[desktop apps |
+/// UWP apps]" in the SDK docs.
+fn strip_app_kinds<'a, 't>(toks: &'a [&'t str]) -> &'a [&'t str] {
+    match toks.iter().position(|&t| t == "desktop") {
+        Some(i)
+            if toks[i..]
+                .iter()
+                .all(|t| matches!(*t, "desktop" | "apps" | "only" | "|" | "uwp")) =>
+        {
+            &toks[..i]
+        }
+        _ => toks,
+    }
+}
+
+fn front_matter_tokens(key: FrontMatterKey, toks: &[&str]) -> Option<Vec<Entry>> {
+    let toks = trim_end(toks);
+    let fw = match key {
+        FrontMatterKey::Kmdf => Some(Framework::Kmdf),
+        FrontMatterKey::Umdf => Some(Framework::Umdf),
+        FrontMatterKey::Client | FrontMatterKey::Server => None,
+    };
+    let mut c = Cursor::new(toks);
+    if let Some(fw) = fw {
+        if let Some(v) = framework_version(&mut c) {
+            return c
+                .done()
+                .then(|| vec![Entry::Introduced(Release::Framework(fw, v))]);
+        }
+        if c.eat("n / a") && c.done() {
+            return Some(vec![Entry::NotAvailable(Platform::Framework(fw))]);
+        }
+    }
+    if c.eat("none supported") && c.done() {
+        return Some(vec![Entry::NotAvailable(match key {
+            FrontMatterKey::Server => Platform::WindowsServer,
+            FrontMatterKey::Client => Platform::Windows,
+            FrontMatterKey::Kmdf => Platform::Framework(Framework::Kmdf),
+            FrontMatterKey::Umdf => Platform::Framework(Framework::Umdf),
+        })]);
+    }
+    front_matter_segment(toks)
+}
+
+/// A value is one or more segments separated by "." or ",": each a bare
+/// release list ("Windows 8.1,WDDM 1.3") or a sentence ("Windows 7,Available
+/// in Windows 7.", "Windows Server 2022. Supported in NDIS 6.82 and later.").
+fn front_matter_segment(toks: &[&str]) -> Option<Vec<Entry>> {
+    if toks.is_empty() {
+        return None;
+    }
+    let mut c = Cursor::new(toks);
+    if let Some(items) = release_list(&mut c) {
+        if c.done() && items.iter().all(|&(_, ext)| ext != Extent::Earlier) {
+            return Some(items.iter().map(|&(r, _)| Entry::Introduced(r)).collect());
+        }
+    }
+    if let Some(entries) = sentence_tokens(toks) {
+        return Some(entries);
+    }
+    // Split after a sentence, or after a bare release list ("Windows
+    // 7,Available in Windows 7.").
+    toks.iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            *t == "."
+                || (*t == "," && {
+                    let mut head = Cursor::new(toks.get(..i).unwrap_or_default());
+                    release_list(&mut head).is_some() && head.done()
+                })
+        })
+        .find_map(|(i, _)| {
+            let mut head = front_matter_segment(toks.get(..i)?)?;
+            head.extend(front_matter_segment(toks.get(i + 1..)?)?);
+            Some(dedup(head))
+        })
+}
+
+// ---------------------------------------------------------------------------
+// Selection
+// ---------------------------------------------------------------------------
+
+/// Words that signal availability wording next to a release.
+const CUE_WORDS: &[&str] = &[
+    "supported",
+    "available",
+    "valid",
+    "introduced",
+    "present",
+    "defined",
+    "provided",
+    "occurs",
+    "applies",
+    "deprecated",
+    "obsolete",
+    "removed",
+];
+
+/// Does an unparsed sentence still look like a version note? Either it
+/// opens with a release list followed by a colon or making up the whole
+/// sentence with "and later/earlier" ("Windows 7 and earlier: ...",
+/// "Windows 2000 and later."), or an availability verb
+/// in predicate position ("is supported in", "Available starting with") is
+/// followed by a release. Sentences opening with a version condition
+/// ("Starting with Windows 8, drivers ...") describe behaviour and are left
+/// out, as are releases used attributively ("the WDDM 1.2 and later
+/// capabilities", "features supported by Direct3D 10.0").
+fn looks_like_note(toks: &[&str]) -> bool {
+    let toks = trim_end(toks);
+    let mut lead = Cursor::new(toks);
+    skip_lead(&mut lead);
+    if lead.peek().is_some_and(|t| CONDITIONAL_LEADS.contains(&t)) {
+        return false;
+    }
+    let start = lead.pos;
+    if toks.len() - start <= 3 && toks.iter().any(|t| matches!(*t, "deprecated" | "obsolete")) {
+        return true;
+    }
+    let mut list = lead;
+    if let Some(items) = release_list(&mut list) {
+        let extended = items.iter().any(|&(_, ext)| ext != Extent::Exact);
+        if list.peek() == Some(":") || (list.done() && extended) {
+            return true;
+        }
+    }
+    (start..toks.len()).any(|i| {
+        let mut c = Cursor { toks, pos: i };
+        if !c.bump().is_some_and(|t| CUE_WORDS.contains(&t)) {
+            return false;
+        }
+        let mut back = i;
+        while back > start && matches!(toks.get(back - 1), Some(&("not" | "only"))) {
+            back -= 1;
+        }
+        let predicate = back == start
+            || toks
+                .get(back - 1)
+                .is_some_and(|t| AUXILIARIES.iter().any(|a| a.ends_with(t)));
+        let _ = c.eat("only");
+        predicate
+            && PREPOSITIONS.iter().any(|(p, _)| c.eat(p))
+            && (release_item(&mut c.clone()).is_some() || bare_platform(&mut c).is_some())
+    })
+}

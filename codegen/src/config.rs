@@ -1,0 +1,50 @@
+//! Settings a project chooses once.
+
+/// How Rust names are made from C names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameStyle {
+    /// `BG_JOB_TYPE_UPLOAD` → `BgJobType::Upload` (shared prefix stripped, UpperCamelCase).
+    #[default]
+    Idiomatic,
+    /// C names kept verbatim: `BG_JOB_TYPE::BG_JOB_TYPE_UPLOAD`.
+    C,
+}
+
+/// Generator settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL that root-relative links (`/windows-hardware/...`) are resolved against.
+    pub base_url: String,
+    /// Path under `base_url` where the docs tree is published; a page's URL is
+    /// `base_url/docs_path/<header>/<stem>`. `None`: pages get no URL.
+    pub docs_path: Option<String>,
+    /// How names are made.
+    pub names: NameStyle,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "https://learn.microsoft.com".to_string(),
+            docs_path: Some("windows-hardware/drivers/ddi".to_string()),
+            names: NameStyle::Idiomatic,
+        }
+    }
+}
+
+impl Config {
+    /// The configuration for the docs tree at `docs`: the defaults, overridden by
+    /// `docs/docbind.toml` when that file exists. Unknown keys are errors with their line.
+    pub fn discover(docs: &std::path::Path) -> Result<Config, crate::Error> {
+        crate::config_file::discover(docs).map_err(crate::Error::single)
+    }
+
+    /// The published URL prefix of the docs tree (`https://learn.microsoft.com/windows-hardware/drivers/ddi`).
+    pub fn docs_url(&self) -> String {
+        let base = self.base_url.trim_end_matches('/');
+        match &self.docs_path {
+            Some(path) => format!("{base}/{}", path.trim_matches('/')),
+            None => base.to_string(),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Diagnostics: what went wrong (or looks wrong) on which page, at which line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The page (or the run) cannot produce correct output.
+    Error,
+    /// Output was produced, but something on the page was ignored or guessed.
+    Warning,
+}
+
+impl Severity {
+    /// The word rustc prints for this severity.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A message about one place in one input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user named it (the docs directory joined with the page's relative path).
+    pub file: PathBuf,
+    /// 1-based line; 0 when the message is about the whole file.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The text of the line the message points at (without its line ending).
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about `file` at `line` (0 for the whole file).
+    pub fn error(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file.into(), line, message.into())
+    }
+
+    /// A warning about `file` at `line` (0 for the whole file).
+    pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file.into(), line, message.into())
+    }
+
+    fn new(severity: Severity, file: PathBuf, line: usize, message: String) -> Self {
+        Diagnostic {
+            severity,
+            file,
+            line,
+            column: 0,
+            message,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// Adds a `help:` line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the 1-based column.
+    pub fn at_column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
+    }
+
+    /// Fills in [`Diagnostic::source_line`] from the file's text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.line > 0 {
+            self.source_line = text
+                .split('\n')
+                .nth(self.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The `file:line:column` location, as shown after `-->`.
+    pub fn location(&self) -> String {
+        location(&self.file, self.line, self.column)
+    }
+}
+
+fn location(file: &Path, line: usize, column: usize) -> String {
+    let file = file.display();
+    match (line, column) {
+        (0, _) => format!("{file}"),
+        (l, 0) => format!("{file}:{l}"),
+        (l, c) => format!("{file}:{l}:{c}"),
+    }
+}
+
+/// Renders in rustc's style:
+///
+/// ```text
+/// error: message
+///   --> docs/bits/page.md:42:5
+///    |
+/// 42 | ### -field X } pub fn evil() {
+///    |     ^
+///    = help: ...
+/// ```
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}: {}", self.severity.as_str(), self.message)?;
+        let gutter = " ".repeat(self.line.max(1).to_string().len());
+        write!(f, "{gutter}--> {}", self.location())?;
+        if let Some(src) = &self.source_line {
+            let src: String = src
+                .chars()
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+                .collect();
+            write!(f, "\n{gutter} |\n{} | {src}", self.line)?;
+            if self.column > 0 {
+                let pad = " ".repeat(self.column - 1);
+                write!(f, "\n{gutter} | {pad}^")?;
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n{gutter} = help: {help}")?;
+        }
+        Ok(())
+    }
+}

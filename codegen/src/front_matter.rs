@@ -1,0 +1,293 @@
+//! Stage 2: split the YAML front matter from the Markdown body and parse it.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A problem at a line of the page (1-based), before the page's path is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageError {
+    /// 1-based line in the page (0: the whole page).
+    pub line: usize,
+    /// 1-based column (0: unknown).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl PageError {
+    /// An error at `line`.
+    pub fn new(line: usize, message: impl Into<String>) -> Self {
+        PageError {
+            line,
+            column: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds advice.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A page cut in two: front matter and body.
+#[derive(Clone, Copy, Debug)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line.
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---` line.
+    pub body: &'a str,
+    /// Byte offset of `body` in the page.
+    pub body_offset: usize,
+}
+
+/// Splits `text` at its `---` fences. `Ok(None)`: the page has no front matter at all.
+pub fn split(text: &str) -> Result<Option<Split<'_>>, PageError> {
+    let mut lines = line_spans(text);
+    let Some((start, end)) = lines.next() else {
+        return Ok(None);
+    };
+    if text[start..end].trim_end() != "---" {
+        return Ok(None);
+    }
+    let yaml_start = end;
+    for (start, end) in lines {
+        if text[start..end].trim_end() == "---" {
+            return Ok(Some(Split {
+                yaml: &text[yaml_start..start],
+                yaml_line: 2,
+                body: &text[end..],
+                body_offset: end,
+            }));
+        }
+    }
+    Err(
+        PageError::new(1, "the front matter starting here is never closed")
+            .help("end the YAML block with a line holding only `---`"),
+    )
+}
+
+/// Byte spans of each line including its line ending.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        pos = end;
+        Some((start, end))
+    })
+}
+
+/// The front matter fields the generator reads; every other key is kept in `extra`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct FrontMatter {
+    /// `UID`, e.g. `NE:bits.__MIDL_IBackgroundCopyJob_0003`.
+    #[serde(rename = "UID", default, deserialize_with = "text")]
+    pub uid: Option<String>,
+    /// `title`.
+    #[serde(default, deserialize_with = "text")]
+    pub title: Option<String>,
+    /// `description`: a one-line summary.
+    #[serde(default, deserialize_with = "text")]
+    pub description: Option<String>,
+    /// `req.header`, e.g. `bits.h`.
+    #[serde(rename = "req.header", default, deserialize_with = "text")]
+    pub header: Option<String>,
+    /// `req.typenames`, e.g. `BG_JOB_TYPE` or `POOL_TYPE, *PPOOL_TYPE`.
+    #[serde(rename = "req.typenames", default, deserialize_with = "text")]
+    pub typenames: Option<String>,
+    /// `req.target-min-winverclnt`.
+    #[serde(
+        rename = "req.target-min-winverclnt",
+        default,
+        deserialize_with = "text"
+    )]
+    pub min_client: Option<String>,
+    /// `req.target-min-winversvr`.
+    #[serde(
+        rename = "req.target-min-winversvr",
+        default,
+        deserialize_with = "text"
+    )]
+    pub min_server: Option<String>,
+    /// `req.kmdf-ver`.
+    #[serde(rename = "req.kmdf-ver", default, deserialize_with = "text")]
+    pub kmdf: Option<String>,
+    /// `req.umdf-ver`.
+    #[serde(rename = "req.umdf-ver", default, deserialize_with = "text")]
+    pub umdf: Option<String>,
+    /// `api_name`: the names the page documents.
+    #[serde(default, deserialize_with = "text_list")]
+    pub api_name: Vec<String>,
+    /// Every other key, as parsed.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+    /// 1-based page line of each top-level key.
+    #[serde(skip)]
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+/// The kind of API a page documents, from the prefix of its UID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    /// `NE:` an enumeration.
+    Enum,
+    /// Any other prefix (`NS:`, `NF:`, ...), or none.
+    Other,
+}
+
+impl FrontMatter {
+    /// The page line of `key`, or of the front matter's first line when the key is absent.
+    pub fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(1)
+    }
+
+    /// What the UID says the page documents.
+    pub fn kind(&self) -> PageKind {
+        match &self.uid {
+            Some(uid) if uid.starts_with("NE:") => PageKind::Enum,
+            _ => PageKind::Other,
+        }
+    }
+}
+
+/// Parses the YAML of a split page. Accepts list items written `-<TAB>value`
+/// (as in the seed page and many SDK pages), which plain YAML rejects.
+pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
+    let yaml = accept_tab_lists(split.yaml);
+    let mut front = serde_yaml::from_str::<Option<FrontMatter>>(&yaml)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
+                (split.yaml_line + l.line() - 1, l.column())
+            });
+            let message = e.to_string();
+            // serde_yaml appends " at line N column M"; the diagnostic shows the location itself.
+            let message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            let mut err = PageError::new(line, format!("invalid front matter: {message}"));
+            err.column = column;
+            err.help("the block between the `---` lines must be YAML `key: value` lines")
+        })?;
+    for (n, line) in split.yaml.lines().enumerate() {
+        if let Some((key, _)) = line.split_once(':') {
+            if !key.is_empty() && !key.starts_with([' ', '\t', '-', '#']) {
+                front
+                    .key_lines
+                    .entry(key.to_string())
+                    .or_insert(split.yaml_line + n);
+            }
+        }
+    }
+    Ok(front)
+}
+
+/// `-\tvalue` → `- value` with the same length, so positions stay right.
+fn accept_tab_lists(yaml: &str) -> std::borrow::Cow<'_, str> {
+    if !yaml.contains("-\t") {
+        return yaml.into();
+    }
+    let mut out = String::with_capacity(yaml.len());
+    for line in yaml.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(after) = rest.strip_prefix('-') {
+            let tabs = after.len() - after.trim_start_matches('\t').len();
+            if tabs > 0 {
+                out.push_str(&line[..indent + 1]);
+                out.extend(std::iter::repeat_n(' ', tabs));
+                out.push_str(&after[tabs..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out.into()
+}
+
+/// A scalar as text: strings, numbers and booleans; empty or blank → `None`.
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = serde_yaml::Value::deserialize(d)?;
+    Ok(scalar_text(&value))
+}
+
+fn scalar_text(value: &serde_yaml::Value) -> Option<String> {
+    use serde_yaml::Value;
+    let s = match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Tagged(t) => return scalar_text(&t.value),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => return None,
+    };
+    let s = s.replace('\u{a0}', " ");
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A list of scalars (or one scalar) as text.
+fn text_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let value = serde_yaml::Value::deserialize(d)?;
+    Ok(match &value {
+        serde_yaml::Value::Sequence(items) => items.iter().filter_map(scalar_text).collect(),
+        other => scalar_text(other).into_iter().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lf_and_crlf() {
+        for nl in ["\n", "\r\n"] {
+            let text = format!("---{nl}UID: NE:a.b{nl}---{nl}{nl}# T{nl}");
+            let split = split(&text).unwrap().unwrap();
+            assert_eq!(split.yaml, format!("UID: NE:a.b{nl}"));
+            assert_eq!(split.body, format!("{nl}# T{nl}"));
+            assert_eq!(&text[split.body_offset..], split.body);
+        }
+    }
+
+    #[test]
+    fn no_front_matter_and_unterminated() {
+        assert!(split("# Title\n").unwrap().is_none());
+        assert!(split("").unwrap().is_none());
+        let err = split("---\nUID: x\n").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn tab_list_items_parse_and_empty_values_are_none() {
+        let text = "---\nUID: NE:bits.X\nreq.kmdf-ver: \nreq.umdf-ver: 2.15\ntopic_type:\n-\tAPIRef\n-\tkbSyntax\napi_name:\n-\tBG_JOB_TYPE\nmystery: 7\n---\n";
+        let split = split(text).unwrap().unwrap();
+        let fm = parse(&split).unwrap();
+        assert_eq!(fm.uid.as_deref(), Some("NE:bits.X"));
+        assert_eq!(fm.kmdf, None);
+        assert_eq!(fm.umdf.as_deref(), Some("2.15"));
+        assert_eq!(fm.api_name, vec!["BG_JOB_TYPE".to_string()]);
+        assert_eq!(fm.kind(), PageKind::Enum);
+        assert!(fm.extra.contains_key("topic_type"));
+        assert!(fm.extra.contains_key("mystery"));
+    }
+
+    #[test]
+    fn yaml_error_points_at_the_page_line() {
+        let text = "---\nUID: NE:a.b\ntitle: [unclosed\nx: y\n---\n";
+        let split = split(text).unwrap().unwrap();
+        let err = parse(&split).unwrap_err();
+        assert!(err.line >= 3, "{err:?}");
+        assert!(err.message.starts_with("invalid front matter"), "{err:?}");
+    }
+}

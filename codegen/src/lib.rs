@@ -1,0 +1,119 @@
+//! docbind turns Markdown API reference pages (the format of Microsoft's Windows SDK and
+//! driver documentation: YAML front matter, `## -description`, `## -enum-fields` with
+//! `### -field NAME[:VALUE]`, ...) into Rust enums with documentation.
+//!
+//! The pipeline, one module a stage: read the pages → split and parse the front matter →
+//! walk the Markdown into sections → build the model ([`Bindings`]) → emit tokens →
+//! format with prettyplease → write.
+//!
+//! In a build script, use [`Builder`]:
+//!
+//! ```no_run
+//! // build.rs, in `fn main()`:
+//! docbind::Builder::new("docs").generate().expect("docbind");
+//! ```
+//!
+//! and include the file it writes:
+//!
+//! ```text
+//! include!(concat!(env!("OUT_DIR"), "/docbind.rs"));
+//! ```
+
+mod builder;
+mod config;
+mod config_file;
+mod diagnostic;
+mod doc_stub;
+mod emit;
+mod error;
+mod format;
+mod front_matter;
+mod layout;
+mod lower;
+mod model;
+mod naming;
+mod output;
+mod pipeline;
+mod read;
+mod sections;
+mod values;
+
+pub use builder::Builder;
+pub use config::{Config, NameStyle};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::Error;
+pub use layout::Layout;
+pub use model::{Bindings, Enum, Module, Repr, ValueSource, Variant};
+pub use output::{Difference, Files, WriteReport};
+pub use pipeline::{Loaded, Skipped};
+
+use std::path::Path;
+
+/// Reads the pages under `docs` and builds the model. Problems with single pages are in
+/// [`Loaded::diagnostics`]; `Err` only when `docs` cannot be read at all.
+pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Error> {
+    pipeline::load(docs, config).map_err(Error::single)
+}
+
+/// Renders a model into the files of `layout`.
+pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, Error> {
+    layout::render(bindings, layout).map_err(|e| {
+        Error::single(Diagnostic::error(
+            "<generated>",
+            0,
+            format!("docbind produced Rust that does not parse (a bug in docbind): {e}"),
+        ))
+    })
+}
+
+/// A successful run: the model and the files it becomes.
+#[derive(Debug)]
+pub struct Generated {
+    /// The model and the warnings.
+    pub loaded: Loaded,
+    /// The files.
+    pub files: Files,
+}
+
+/// Loads `docs` and renders it; fails with every error found when any page has one.
+pub fn generate(docs: &Path, config: &Config, layout: &Layout) -> Result<Generated, Error> {
+    let loaded = load(docs, config)?;
+    if loaded.has_errors() {
+        return Err(Error {
+            diagnostics: loaded.diagnostics,
+        });
+    }
+    let files = render(&loaded.bindings, layout)?;
+    Ok(Generated { loaded, files })
+}
+
+/// Writes `files` into `dir`: only files whose content changed, each atomically; removes files
+/// an earlier run generated that are no longer produced.
+pub fn write(dir: &Path, files: &Files) -> std::io::Result<WriteReport> {
+    output::write(dir, files)
+}
+
+/// What [`write`] would change in `dir`; writes nothing.
+pub fn check(dir: &Path, files: &Files) -> Vec<Difference> {
+    output::check(dir, files)
+}
+
+/// A valid Cargo package name from a directory name (`My Crate!` → `my-crate`).
+pub fn package_name(dir_name: &str) -> String {
+    let name: String = dir_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches('-').to_string();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("bindings-{name}").trim_end_matches('-').to_string()
+    } else {
+        name
+    }
+}

@@ -1,0 +1,314 @@
+//! Stage 4: front matter and sections of one page → the enum model.
+
+use crate::config::{Config, NameStyle};
+use crate::doc_stub as doc_text;
+use crate::front_matter::{FrontMatter, PageError};
+use crate::model::{Enum, Repr, ValueSource, Variant};
+use crate::naming;
+use crate::sections::{FieldSection, Sections};
+use crate::values::{self, Written};
+use std::collections::BTreeMap;
+
+/// The C and Rust names of a page's type, known from its front matter alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeNames {
+    /// C type name (`BG_JOB_TYPE`).
+    pub c_name: String,
+    /// Rust type name (`BgJobType`).
+    pub rust_name: String,
+    /// Other C names (tag from the UID, title, other typedef names).
+    pub aliases: Vec<String>,
+    /// Rust module name.
+    pub module: String,
+    /// C header the module stands for.
+    pub header: String,
+}
+
+/// Names the page's type: `req.typenames` (first non-pointer name), else the UID's name.
+pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, PageError> {
+    let uid = front.uid.as_deref().unwrap_or_default();
+    let (uid_header, uid_name) = uid
+        .split_once(':')
+        .map_or("", |(_, rest)| rest)
+        .split_once('.')
+        .unwrap_or(("", ""));
+    // `NE:wlanapi._WLAN_INTERFACE_STATE~r1`: the `~r1` marks a revision of the page.
+    let uid_name = uid_name.split('~').next().unwrap_or_default().trim();
+    let typenames: Vec<&str> = front
+        .typenames
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !n.contains('*'))
+        .collect();
+    let c_name = typenames.first().copied().unwrap_or(uid_name);
+    if !naming::is_c_identifier(c_name) {
+        let what = if c_name.is_empty() {
+            "no type name"
+        } else {
+            "a type name that is not a C identifier"
+        };
+        return Err(PageError::new(
+            front.line_of("req.typenames"),
+            format!("the page gives {what} (`{c_name}`)"),
+        )
+        .help("set `req.typenames` to the C type name, e.g. `req.typenames: BG_JOB_TYPE`"));
+    }
+    let rust_name = match config.names {
+        NameStyle::Idiomatic => naming::upper_camel(c_name),
+        NameStyle::C => c_name.to_string(),
+    };
+    let rust_name = if rust_name.is_empty() || rust_name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("E{rust_name}")
+    } else if naming::is_keyword(&rust_name) {
+        format!("{rust_name}_")
+    } else {
+        rust_name
+    };
+    let mut aliases = Vec::new();
+    for alias in typenames.iter().skip(1).copied().chain([uid_name]) {
+        if naming::is_c_identifier(alias)
+            && alias != c_name
+            && alias != rust_name
+            && !aliases.iter().any(|a| a == alias)
+        {
+            aliases.push(alias.to_string());
+        }
+    }
+    let header = front
+        .header
+        .clone()
+        .unwrap_or_else(|| format!("{uid_header}.h"));
+    Ok(TypeNames {
+        c_name: c_name.to_string(),
+        rust_name,
+        aliases,
+        module: naming::module_name(&header),
+        header,
+    })
+}
+
+/// What lowering one page produced.
+#[derive(Debug)]
+pub struct Lowered {
+    /// The enum.
+    pub item: Enum,
+    /// Things ignored or guessed.
+    pub warnings: Vec<PageError>,
+}
+
+/// Everything [`lower`] needs to know about one page.
+pub struct Page<'a> {
+    /// Path relative to the docs root.
+    pub rel_path: &'a str,
+    /// Parsed front matter.
+    pub front: &'a FrontMatter,
+    /// Parsed sections.
+    pub sections: &'a Sections,
+    /// The names from [`type_names`].
+    pub names: &'a TypeNames,
+}
+
+/// Builds the enum of one page. Errors are every reason the page cannot become an enum.
+pub fn lower(
+    page: &Page<'_>,
+    config: &Config,
+    resolve_page: &dyn Fn(&str) -> Option<String>,
+) -> Result<Lowered, Vec<PageError>> {
+    let docs_url = config.docs_url();
+    let ctx = doc_text::LinkContext {
+        page_path: page.rel_path,
+        base_url: &config.base_url,
+        docs_url: &docs_url,
+        resolve_page,
+    };
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+
+    let fields = checked_fields(page.sections, &mut errors, &mut warnings);
+    if fields.is_empty() && errors.is_empty() {
+        let line = if page.sections.fields_line > 0 {
+            page.sections.fields_line
+        } else {
+            1
+        };
+        errors.push(
+            PageError::new(line, "the page documents no enumerators")
+                .help("list each value under `## -enum-fields` as `### -field NAME`"),
+        );
+    }
+    let values = values_of(&fields, &mut warnings);
+    let repr = Repr::for_values(values.iter().map(|(v, _)| *v));
+    if repr.is_none() && !fields.is_empty() {
+        errors.push(PageError::new(
+            fields[0].line,
+            "the values do not fit in one 64-bit integer type",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let c_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let rust_names = match config.names {
+        NameStyle::Idiomatic => naming::variant_names(&page.names.c_name, &c_names),
+        NameStyle::C => c_names
+            .iter()
+            .map(|n| {
+                if naming::is_keyword(n) {
+                    format!("{n}_")
+                } else {
+                    n.to_string()
+                }
+            })
+            .collect(),
+    };
+    let mut first_with_value: BTreeMap<i128, String> = BTreeMap::new();
+    let variants = fields
+        .iter()
+        .zip(rust_names)
+        .zip(values)
+        .map(|((field, name), (value, value_source))| {
+            let alias_of = first_with_value.get(&value).cloned();
+            first_with_value
+                .entry(value)
+                .or_insert_with(|| name.clone());
+            Variant {
+                docs: doc_text::to_rustdoc(&field.body.text, &ctx),
+                name,
+                c_name: field.name.clone(),
+                value,
+                value_source,
+                alias_of,
+            }
+        })
+        .collect();
+
+    let description = match page
+        .sections
+        .description
+        .as_ref()
+        .map(|b| doc_text::to_rustdoc(&b.text, &ctx))
+    {
+        Some(d) if !d.trim().is_empty() => d,
+        _ => page.front.description.clone().unwrap_or_default(),
+    };
+    let remarks = page
+        .sections
+        .remarks
+        .as_ref()
+        .map(|b| doc_text::to_rustdoc(&b.text, &ctx))
+        .unwrap_or_default();
+    let see_also = page
+        .sections
+        .see_also
+        .as_ref()
+        .map(|b| see_also_items(&doc_text::to_rustdoc(&b.text, &ctx)))
+        .unwrap_or_default();
+    let url = config
+        .docs_path
+        .as_ref()
+        .map(|_| format!("{docs_url}/{}", page.rel_path.trim_end_matches(".md")));
+
+    Ok(Lowered {
+        item: Enum {
+            name: page.names.rust_name.clone(),
+            c_name: page.names.c_name.clone(),
+            aliases: page.names.aliases.clone(),
+            uid: page.front.uid.clone().unwrap_or_default(),
+            source: page.rel_path.to_string(),
+            module: page.names.module.clone(),
+            repr: repr.unwrap_or(Repr::I32),
+            description,
+            remarks,
+            see_also,
+            url,
+            variants,
+        },
+        warnings,
+    })
+}
+
+/// Fields with valid, unique C names.
+fn checked_fields<'s>(
+    sections: &'s Sections,
+    errors: &mut Vec<PageError>,
+    warnings: &mut Vec<PageError>,
+) -> Vec<&'s FieldSection> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut fields = Vec::new();
+    for field in &sections.fields {
+        if !naming::is_c_identifier(&field.name) {
+            let what = if field.name.is_empty() {
+                "a field with no name".to_string()
+            } else {
+                format!("the field name `{}` is not a C identifier", field.name)
+            };
+            let mut err = PageError::new(field.line, what).help(
+                "write the enumerator's C name: `### -field NAME` or `### -field NAME:VALUE`",
+            );
+            err.column = field.column;
+            errors.push(err);
+            continue;
+        }
+        if let Some(first) = seen.get(field.name.as_str()) {
+            let mut w = PageError::new(
+                field.line,
+                format!(
+                    "`{}` is documented twice (first at line {first}); this one is ignored",
+                    field.name
+                ),
+            );
+            w.column = field.column;
+            warnings.push(w);
+            continue;
+        }
+        seen.insert(&field.name, field.line);
+        fields.push(field);
+    }
+    fields
+}
+
+/// The value of each field and where it came from.
+fn values_of(fields: &[&FieldSection], warnings: &mut Vec<PageError>) -> Vec<(i128, ValueSource)> {
+    let mut known: BTreeMap<&str, i128> = BTreeMap::new();
+    let mut out: Vec<(i128, ValueSource)> = Vec::with_capacity(fields.len());
+    for field in fields {
+        let next = out.last().map_or(0, |(v, _)| v.saturating_add(1));
+        let written = field
+            .value
+            .as_deref()
+            .map(|text| (text, values::parse(text)));
+        let (value, source) = match written {
+            Some((_, Ok(Written::Int(v)))) => (v, ValueSource::Heading),
+            Some((text, Ok(Written::Name(name)))) => match known.get(name.as_str()) {
+                Some(&v) => (v, ValueSource::Heading),
+                None => {
+                    warnings.push(PageError::new(field.line, format!("`{text}` names no earlier enumerator of this enum; the value is inferred as {next}")));
+                    (next, ValueSource::Inferred)
+                }
+            },
+            Some((_, Err(why))) => {
+                warnings.push(PageError::new(
+                    field.line,
+                    format!("{why}; the value is inferred as {next}"),
+                ));
+                (next, ValueSource::Inferred)
+            }
+            None => (next, ValueSource::Inferred),
+        };
+        known.insert(&field.name, value);
+        out.push((value, source));
+    }
+    out
+}
+
+/// One entry per non-empty line of the converted "See also" section.
+fn see_also_items(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches(['-', '*']).trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,133 @@
+//! The bindings model: plain data about enums, independent of Markdown and of Rust syntax.
+//!
+//! Documentation strings hold CommonMark text ready for rustdoc.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything generated from one docs tree: modules by name, in sorted order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Bindings {
+    /// Modules keyed by their Rust name.
+    pub modules: BTreeMap<String, Module>,
+}
+
+impl Bindings {
+    /// All enums, module by module.
+    pub fn enums(&self) -> impl Iterator<Item = &Enum> {
+        self.modules.values().flat_map(|m| m.enums.iter())
+    }
+}
+
+/// One Rust module: the enums of one C header.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Module {
+    /// The Rust module name (`bits`).
+    pub name: String,
+    /// The C header it comes from (`bits.h`).
+    pub header: String,
+    /// Its enums, sorted by Rust name.
+    pub enums: Vec<Enum>,
+}
+
+/// The integer type that holds an enum's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Repr {
+    /// `i32`, as C compilers use for enums.
+    I32,
+    /// `u32`, when a value is above `i32::MAX`.
+    U32,
+    /// `i64`.
+    I64,
+    /// `u64`.
+    U64,
+}
+
+impl Repr {
+    /// The Rust type name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Repr::I32 => "i32",
+            Repr::U32 => "u32",
+            Repr::I64 => "i64",
+            Repr::U64 => "u64",
+        }
+    }
+
+    /// The smallest repr (in C's order of preference) that holds every value.
+    pub fn for_values(values: impl IntoIterator<Item = i128> + Clone) -> Option<Repr> {
+        [Repr::I32, Repr::U32, Repr::I64, Repr::U64]
+            .into_iter()
+            .find(|r| values.clone().into_iter().all(|v| r.holds(v)))
+    }
+
+    /// Whether `value` fits.
+    pub fn holds(self, value: i128) -> bool {
+        match self {
+            Repr::I32 => i32::try_from(value).is_ok(),
+            Repr::U32 => u32::try_from(value).is_ok(),
+            Repr::I64 => i64::try_from(value).is_ok(),
+            Repr::U64 => u64::try_from(value).is_ok(),
+        }
+    }
+}
+
+/// Where a variant's value came from, most trusted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueSource {
+    /// Written in the field heading (`### -field NAME:0x4`).
+    Heading,
+    /// Read from the C declaration in the page's `## -syntax` section.
+    Syntax,
+    /// Not written anywhere: the previous value plus one (the first is 0), as C does.
+    Inferred,
+}
+
+/// One enumeration.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Enum {
+    /// Rust type name (`BgJobType`).
+    pub name: String,
+    /// C type name (`BG_JOB_TYPE`).
+    pub c_name: String,
+    /// Other C names of the type, e.g. the tag `__MIDL_IBackgroundCopyJob_0003`.
+    pub aliases: Vec<String>,
+    /// The page's UID.
+    pub uid: String,
+    /// Page path relative to the docs root.
+    pub source: String,
+    /// Rust module name.
+    pub module: String,
+    /// Integer type.
+    pub repr: Repr,
+    /// Description (from `## -description`).
+    pub description: String,
+    /// Remarks (from `## -remarks`), empty when none.
+    pub remarks: String,
+    /// "See also" entries, each a line of Markdown.
+    pub see_also: Vec<String>,
+    /// Published URL of the page, when known.
+    pub url: Option<String>,
+    /// Values, in page order.
+    pub variants: Vec<Variant>,
+}
+
+/// One enumerator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    /// Rust name (`UploadReply`).
+    pub name: String,
+    /// C name (`BG_JOB_TYPE_UPLOAD_REPLY`).
+    pub c_name: String,
+    /// The value.
+    pub value: i128,
+    /// How the value was found.
+    pub value_source: ValueSource,
+    /// Documentation.
+    pub docs: String,
+    /// When another variant has the same value: the Rust name of that (earlier) variant.
+    /// Such a variant is emitted as an associated constant.
+    pub alias_of: Option<String>,
+}

@@ -1,0 +1,116 @@
+//! Enumerator values as pages write them in field headings: `0x00000004`, `7`, `-1`, `1u`,
+//! `TRUE`, or the name of another enumerator.
+
+/// A value written after `### -field NAME:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// A number.
+    Int(i128),
+    /// The name of another enumerator whose value this one shares.
+    Name(String),
+}
+
+/// Reads a field-heading value. `Err` says why it is not a value.
+pub fn parse(text: &str) -> Result<Written, String> {
+    let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
+    let t = strip_parens(t);
+    match t {
+        "TRUE" | "true" => return Ok(Written::Int(1)),
+        "FALSE" | "false" => return Ok(Written::Int(0)),
+        _ => {}
+    }
+    if crate::naming::is_c_identifier(t) {
+        return Ok(Written::Name(t.to_string()));
+    }
+    parse_int(t).map(Written::Int)
+}
+
+fn strip_parens(mut t: &str) -> &str {
+    while let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        t = inner.trim();
+    }
+    t
+}
+
+/// A C integer literal with optional sign and suffix (`-0x10`, `0777`, `42UL`, `1i64`).
+pub fn parse_int(text: &str) -> Result<i128, String> {
+    let t = text.trim();
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let t = strip_suffix(t);
+    let (digits, radix) = if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        (hex, 16)
+    } else if t.len() > 1 && t.starts_with('0') {
+        (&t[1..], 8)
+    } else {
+        (t, 10)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return Err(format!("`{text}` is not a number or an enumerator name"));
+    }
+    let magnitude = u64::from_str_radix(digits, radix)
+        .map_err(|_| format!("`{text}` does not fit in 64 bits"))?;
+    let value = i128::from(magnitude);
+    if negative {
+        if value > i128::from(i64::MAX) + 1 {
+            return Err(format!("`{text}` does not fit in 64 bits"));
+        }
+        Ok(-value)
+    } else {
+        Ok(value)
+    }
+}
+
+fn strip_suffix(t: &str) -> &str {
+    for suffix in ["i64", "ui64", "I64", "UI64"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            return rest;
+        }
+    }
+    t.trim_end_matches(['u', 'U', 'l', 'L'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse("0x00000004"), Ok(Written::Int(4)));
+        assert_eq!(parse(" 7 "), Ok(Written::Int(7)));
+        assert_eq!(parse("-1"), Ok(Written::Int(-1)));
+        assert_eq!(parse("0xFFFFFFFF"), Ok(Written::Int(0xFFFF_FFFF)));
+        assert_eq!(parse("0x80000000L"), Ok(Written::Int(0x8000_0000)));
+        assert_eq!(parse("010"), Ok(Written::Int(8)));
+        assert_eq!(parse("(5)"), Ok(Written::Int(5)));
+        assert_eq!(parse("1i64"), Ok(Written::Int(1)));
+        assert_eq!(
+            parse("-0x8000000000000000"),
+            Ok(Written::Int(i128::from(i64::MIN)))
+        );
+    }
+
+    #[test]
+    fn names_and_booleans() {
+        assert_eq!(parse("TRUE"), Ok(Written::Int(1)));
+        assert_eq!(parse("FALSE"), Ok(Written::Int(0)));
+        assert_eq!(
+            parse("OTHER_ENUMERATOR"),
+            Ok(Written::Name("OTHER_ENUMERATOR".into()))
+        );
+    }
+
+    #[test]
+    fn rejects() {
+        assert!(
+            parse("0x1FFFFFFFFFFFFFFFF")
+                .unwrap_err()
+                .contains("64 bits")
+        );
+        assert!(parse("1 + 2").is_err());
+        assert!(parse("0xZZ").is_err());
+        assert!(parse("").is_err());
+    }
+}

@@ -1,0 +1,48 @@
+//! The checked-in `generated/` crate: up to date with `docs/`, and usable as the README says.
+
+use docbind::{Config, Layout};
+use docbind_generated::UnknownValue;
+use docbind_generated::bits::BgJobType;
+use docbind_workspace_tests::workspace_root;
+
+/// A docs change without `cargo run -p docbind -- generate` fails here.
+#[test]
+fn generated_sources_are_up_to_date_with_docs() {
+    let root = workspace_root();
+    let docs = root.join("docs");
+    let config = Config::discover(&docs).unwrap();
+    let generated =
+        docbind::generate(&docs, &config, &Layout::Src).unwrap_or_else(|e| panic!("{e}"));
+    let diffs = docbind::check(&root.join("generated/src"), &generated.files);
+    let names: Vec<_> = diffs
+        .iter()
+        .map(|d| d.path().display().to_string())
+        .collect();
+    assert!(
+        diffs.is_empty(),
+        "generated/src is out of date with docs/ ({names:?}); run `cargo run -p docbind -- generate`"
+    );
+}
+
+#[test]
+fn seed_enum_has_values_names_and_conversions() {
+    assert_eq!(BgJobType::Download as i32, 0);
+    assert_eq!(BgJobType::Upload as i32, 1);
+    assert_eq!(BgJobType::UploadReply as i32, 2);
+    assert_eq!(
+        BgJobType::ALL,
+        [
+            BgJobType::Download,
+            BgJobType::Upload,
+            BgJobType::UploadReply
+        ]
+    );
+    assert_eq!(BgJobType::UploadReply.c_name(), "BG_JOB_TYPE_UPLOAD_REPLY");
+    assert_eq!(BgJobType::C_NAME, "BG_JOB_TYPE");
+    assert_eq!(BgJobType::try_from(2), Ok(BgJobType::UploadReply));
+    assert_eq!(i32::from(BgJobType::Upload), 1);
+    let err: UnknownValue<i32> = BgJobType::try_from(7).unwrap_err();
+    assert_eq!(err.raw(), 7);
+    assert_eq!(err.to_string(), "7 is not a value of BG_JOB_TYPE");
+    assert_eq!(BgJobType::from_raw(-1), None);
+}
