@@ -76,6 +76,8 @@ pub struct CEnumerator {
 #[derive(Debug, Clone, Default)]
 pub struct Defines {
     macros: HashMap<String, Macro>,
+    /// Enumerators defined elsewhere (other headers or pages).
+    enumerators: HashMap<String, i128>,
 }
 
 impl Defines {
@@ -85,6 +87,17 @@ impl Defines {
         let lexed = lex(src, Mode::DirectivesOnly);
         for (name, def) in lexed.macros {
             self.macros.entry(name).or_insert(def);
+        }
+    }
+
+    /// Makes the resolved enumerators of `enums` (defined in another header
+    /// or page) usable in initializers; names already present keep their
+    /// first value. Enumerators of the source being parsed take precedence.
+    pub fn add_enumerators(&mut self, enums: &[CEnum]) {
+        for item in enums.iter().flat_map(|e| &e.enumerators) {
+            if let Ok(value) = item.value {
+                self.enumerators.entry(item.name.clone()).or_insert(value);
+            }
         }
     }
 
@@ -421,15 +434,7 @@ impl<'a> Lexer<'a> {
         match name {
             "if" => self.push_frame(condition_text(rest)),
             "ifdef" => self.push_frame(format!("defined({})", first_ident(rest))),
-            "ifndef" => {
-                let ident = first_ident(rest);
-                self.push_frame(format!("!defined({ident})"));
-                self.guard = Some(GuardCandidate {
-                    depth: self.frames.len(),
-                    name: ident.to_string(),
-                    tokens: self.tokens.len(),
-                });
-            }
+            "ifndef" => self.push_frame(format!("!defined({})", first_ident(rest))),
             "elif" => self.add_branch(condition_text(rest)),
             "elifdef" => self.add_branch(format!("defined({})", first_ident(rest))),
             "elifndef" => self.add_branch(format!("!defined({})", first_ident(rest))),
@@ -449,6 +454,13 @@ impl<'a> Lexer<'a> {
     }
 
     fn push_frame(&mut self, condition: String) {
+        if let Some(name) = guard_name(&condition) {
+            self.guard = Some(GuardCandidate {
+                depth: self.frames.len() + 1,
+                name: name.to_string(),
+                tokens: self.tokens.len(),
+            });
+        }
         self.frames.push(Frame {
             branches: vec![condition],
             in_else: false,
@@ -512,9 +524,44 @@ fn first_ident(text: &str) -> &str {
     &text[..len]
 }
 
-/// Normalizes a condition: collapses whitespace, drops enclosing parentheses.
+/// `X` if `condition` is `!defined(X)`, the usual include-guard test.
+fn guard_name(condition: &str) -> Option<&str> {
+    let rest = condition.strip_prefix("!defined")?.trim();
+    let name = strip_outer_parens(rest).unwrap_or(rest).trim();
+    (!name.is_empty() && name.bytes().all(is_ident_byte)).then_some(name)
+}
+
+/// Normalizes a condition: canonical spacing between tokens (`a >= b`,
+/// `defined(X)`, `!(x)`, `-1`), no parentheses around the whole.
 fn condition_text(raw: &str) -> String {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lexed = lex(raw, Mode::Fragment);
+    let mut text = String::new();
+    let mut prev: Option<&Token<'_>> = None;
+    let mut unary_before = true;
+    for t in &lexed.tokens {
+        let tight = match prev {
+            None => true,
+            Some(p) => {
+                p.is("(")
+                    || p.is("!")
+                    || p.is("~")
+                    || (unary_before && (p.is("-") || p.is("+")))
+                    || t.is(")")
+                    || t.is(",")
+                    || (t.is("(") && p.kind == Kind::Ident)
+            }
+        };
+        if !tight {
+            text.push(' ');
+        }
+        text.push_str(t.text);
+        // Whether a following `-`/`+` would be a unary operator.
+        unary_before = t.kind == Kind::Punct && !t.is(")");
+        if !(t.is("-") || t.is("+")) {
+            unary_before = t.kind == Kind::Punct && !t.is(")");
+        }
+        prev = Some(t);
+    }
     let mut s = text.as_str();
     while let Some(inner) = strip_outer_parens(s) {
         s = inner.trim();
@@ -620,10 +667,21 @@ impl<'a> Scope<'a> {
         defines.get(name).or_else(|| local.get(name))
     }
 
+    /// Whether `name` is an enumerator visible here.
+    fn is_value(&self, name: &str) -> bool {
+        self.values.contains_key(name)
+            || self.defines.enumerators.contains_key(name)
+            || self.local.enumerators.contains_key(name)
+    }
+
     /// Looks up an identifier left over after macro expansion.
     fn resolve(&self, name: &str) -> Value {
         if let Some(value) = self.values.get(name) {
             return value.clone();
+        }
+        let external = self.defines.enumerators.get(name);
+        if let Some(&value) = external.or_else(|| self.local.enumerators.get(name)) {
+            return Ok(value);
         }
         match self.macro_def(name) {
             Some(m) if m.params.is_some() => Err(format!(
@@ -1252,7 +1310,7 @@ impl<'t, 'x> ExprParser<'t, 'x> {
         } else if words > 1 || pointer || operand {
             operand || sign
         } else {
-            sign && (TYPE_KEYWORDS.contains(&last_word) || !self.scope.values.contains_key(last_word))
+            sign && (TYPE_KEYWORDS.contains(&last_word) || !self.scope.is_value(last_word))
         };
         is_cast.then_some(k)
     }
@@ -1618,6 +1676,18 @@ typedef enum _POOL_TYPE {
     fn earlier_enums_are_in_scope() {
         let src = "enum A { A1 = 4 }; enum B { B1 = A1 * 2, B2 };";
         assert_eq!(value_of(src, "B2"), Ok(9));
+    }
+
+    #[test]
+    fn external_enumerators() {
+        let mut defines = Defines::default();
+        defines.add_enumerators(&enums("enum { EXT = 0x100, LOCAL = 1, BAD = NOPE };"));
+        let src = "enum { LOCAL = 7, A = EXT | LOCAL, B = (EXT) - 1, C = BAD };";
+        let all = parse_enums(src, &defines);
+        let v = values(&all[0]);
+        assert_eq!(v[1], ("A", Ok(0x107)));
+        assert_eq!(v[2], ("B", Ok(0xFF)));
+        assert_eq!(v[3], ("C", Err("unknown identifier `BAD`".into())));
     }
 
     #[test]

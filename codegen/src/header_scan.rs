@@ -59,9 +59,24 @@ impl HeaderIndex {
             }
         }
 
+        let mut parsed: Vec<_> = sources
+            .iter()
+            .map(|(_, text)| parse_enums(text, &defines))
+            .collect();
+        // Initializers may name enumerators of other headers: make every
+        // resolved one visible, then re-parse the headers that need it.
+        for enums in &parsed {
+            defines.add_enumerators(enums);
+        }
+        for ((_, text), enums) in sources.iter().zip(&mut parsed) {
+            if has_unresolved(enums) {
+                *enums = parse_enums(text, &defines);
+            }
+        }
         let files = sources
             .into_iter()
-            .map(|(path, text)| (path, parse_enums(&text, &defines)))
+            .zip(parsed)
+            .map(|((path, _), enums)| (path, enums))
             .filter(|(_, enums)| !enums.is_empty())
             .collect();
         Ok(Self::from_files(files))
@@ -137,6 +152,13 @@ fn collect_headers(root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+fn has_unresolved(enums: &[CEnum]) -> bool {
+    enums
+        .iter()
+        .flat_map(|e| &e.enumerators)
+        .any(|item| item.value.is_err())
+}
+
 fn is_header(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -183,7 +205,11 @@ mod tests {
             "ddk/wdm.h",
             b"#pragma once\ntypedef enum _POOL_TYPE {\n  NonPagedPool = POOL_BASE,\n  PagedPool\n} POOL_TYPE, *PPOOL_TYPE;\n",
         );
-        tmp.write("ddk/dup.hpp", b"enum _POOL_TYPE { Other };\n");
+        tmp.write(
+            "ddk/dup.hpp",
+            b"enum _POOL_TYPE { Other = LaterHeader + 1 };\n",
+        );
+        tmp.write("zz_later.h", b"enum { LaterHeader = 41 };\n");
         tmp.write("latin1.h", b"/* caf\xe9 */ enum { Latin = 'x' };\n");
         tmp.write("notes.txt", b"enum NotAHeader { Ignored };\n");
         #[cfg(unix)]
@@ -206,7 +232,9 @@ mod tests {
         );
         assert!(index.find_enumerator("Ignored").is_none());
         assert!(index.find_enum("PPOOL_TYPE").is_none());
-        assert_eq!(index.enums().count(), 3);
+        let (_, _, other) = index.find_enumerator("Other").expect("Other");
+        assert_eq!(other.value, Ok(42));
+        assert_eq!(index.enums().count(), 4);
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn write(dir: &Path, files: &Files) -> std::io::Result<WriteReport> {
     output::write(dir, files)
 }
 
-/// What [`write`] would change in `dir`; writes nothing.
+/// What [`write()`] would change in `dir`; writes nothing.
 pub fn check(dir: &Path, files: &Files) -> Vec<Difference> {
     output::check(dir, files)
 }

@@ -35,7 +35,7 @@ impl Difference {
     }
 }
 
-/// What [`write`] did.
+/// What [`crate::write()`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files created or rewritten.

@@ -1,1 +1,60 @@
-//! placeholder
+//! Turns one section of an API-reference page (Markdown with inline HTML, as written) into
+//! clean rustdoc Markdown for a `#[doc = "..."]` attribute, or into plain text.
+//!
+//! The page is parsed once (pulldown-cmark, with the HTML inside it read by a small tag
+//! tokenizer) into a tree, and the tree is written back as Markdown. Nothing from the input
+//! passes through as HTML: known tags become Markdown (`<b>` → `**`, `<a>` → links, `<table>` →
+//! a table, `<pre>` → a fenced block), tags whose content could run or embed something are
+//! dropped with their content, and everything else is escaped text. The only HTML in the output
+//! is what Markdown cannot say and the writer itself emits: `<sup>`, `<sub>`, and `<br>` inside
+//! table cells.
+//!
+//! The output is also free of what rustdoc lints on: text brackets are escaped (no broken
+//! intra-doc links), bare URLs become autolinks, `<T>` in prose is escaped, and every code
+//! block carries a non-Rust language tag (`text` when the page gave none), so none becomes a
+//! doctest.
+
+mod html;
+mod inline;
+mod links;
+mod plain;
+mod prepare;
+mod render;
+mod tree;
+
+#[cfg(test)]
+mod tests;
+
+/// Where a page lives, for resolving its links.
+pub struct LinkContext<'a> {
+    /// The page's path relative to the docs root, with forward slashes, e.g.
+    /// `"wdm/ne-wdm-_pool_type.md"`.
+    pub page_path: &'a str,
+    /// Base URL for root-relative links (`/windows-hardware/...`), e.g.
+    /// `"https://learn.microsoft.com"`.
+    pub base_url: &'a str,
+    /// Published URL prefix of the docs tree, e.g.
+    /// `"https://learn.microsoft.com/windows-hardware/drivers/ddi"`. Relative `.md` links resolve
+    /// under it (without the `.md`), as do links to images and other files.
+    pub docs_url: &'a str,
+    /// Called with a docs-relative page path (`"windot11/ne-windot11-foo.md"`, as resolved, case
+    /// as written); returns the Rust path of the item generated from that page (e.g.
+    /// `"crate::windot11::Foo"`), which then becomes an intra-doc link. Links into the docs tree
+    /// written as root-relative or absolute URLs are offered too.
+    pub resolve_page: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Converts a section of page content (Markdown with inline HTML) into rustdoc Markdown:
+/// blocks separated by one blank line, no trailing whitespace, no trailing newline, and no
+/// raw HTML except `<sup>`, `<sub>` and `<br>` in table cells.
+pub fn to_rustdoc(markdown: &str, ctx: &LinkContext<'_>) -> String {
+    let root = tree::parse(&prepare::prepare(markdown));
+    render::markdown(&root, ctx)
+}
+
+/// The plain text of a fragment (no markup), whitespace-normalized: for sentence matching and
+/// short summaries. Link text and image alt text count; dropped content (`<script>`) does not.
+pub fn to_plain_text(markdown: &str) -> String {
+    let root = tree::parse(&prepare::prepare(markdown));
+    plain::of_nodes(&root.children)
+}

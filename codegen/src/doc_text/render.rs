@@ -173,7 +173,7 @@ impl<'a> Renderer<'a> {
     /// The table as Markdown table lines; `None` when a cell holds a code block or table.
     fn table_lines(&self, table: &Table<'_>) -> Option<Vec<String>> {
         let mut lines = Vec::new();
-        let header = match table.header {
+        let header = match &table.header {
             Some(row) => self.row_cells(row, table.columns)?,
             None => vec![String::new(); table.columns],
         };
@@ -212,7 +212,7 @@ impl<'a> Renderer<'a> {
     /// A table too rich for Markdown: one list item per row, each cell labeled with its
     /// column header.
     fn table_as_list(&self, table: &Table<'_>) -> Option<Block> {
-        let labels: Vec<String> = table.header.map_or_else(Vec::new, |row| {
+        let labels: Vec<String> = table.header.as_ref().map_or_else(Vec::new, |row| {
             row.iter().map(|cell| plain::of_nodes(&cell.children)).collect()
         });
         let items: Vec<Vec<String>> = table

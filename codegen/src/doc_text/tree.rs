@@ -247,8 +247,12 @@ impl Builder {
                 self.push(Kind::Row { head: false }, Origin::Html("tr"));
                 self.push(Kind::Cell { head: false }, Origin::Html("td"));
             }
-            Some(Kind::Row { .. }) => self.push(Kind::Cell { head: false }, Origin::Html("td")),
-            Some(Kind::List(_)) => self.push(Kind::Item, Origin::Html("li")),
+            Some(Kind::Row { .. }) => {
+                self.push(Kind::Cell { head: false }, Origin::Html("td"));
+            }
+            Some(Kind::List(_)) => {
+                self.push(Kind::Item, Origin::Html("li"));
+            }
             _ => {}
         }
         let Some(open) = self.stack.last_mut() else {
