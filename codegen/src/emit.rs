@@ -213,7 +213,7 @@ fn enum_items(e: &Enum) -> TokenStream {
         impl TryFrom<#repr> for #name {
             type Error = super::UnknownValue<#repr>;
 
-            fn try_from(raw: #repr) -> Result<Self, Self::Error> {
+            fn try_from(raw: #repr) -> Result<Self, super::UnknownValue<#repr>> {
                 match Self::from_raw(raw) {
                     Some(value) => Ok(value),
                     None => Err(super::UnknownValue::new(Self::C_NAME, raw)),

@@ -20,6 +20,7 @@
 //! ```
 
 mod builder;
+mod c_enum;
 mod config;
 mod config_file;
 mod diagnostic;

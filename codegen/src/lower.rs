@@ -1,5 +1,6 @@
 //! Stage 4: front matter and sections of one page → the enum model.
 
+use crate::c_enum;
 use crate::config::{Config, NameStyle};
 use crate::doc_stub as doc_text;
 use crate::front_matter::{FrontMatter, PageError};
@@ -89,6 +90,9 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     })
 }
 
+/// Associated items every generated enum has; a variant of that name gets a trailing `_`.
+const RESERVED: &[&str] = &["ALL", "C_NAME"];
+
 /// What lowering one page produced.
 #[derive(Debug)]
 pub struct Lowered {
@@ -96,6 +100,8 @@ pub struct Lowered {
     pub item: Enum,
     /// Things ignored or guessed.
     pub warnings: Vec<PageError>,
+    /// Whether a written value named an enumerator that is not known (yet).
+    pub unresolved: bool,
 }
 
 /// Everything [`lower`] needs to know about one page.
@@ -111,10 +117,12 @@ pub struct Page<'a> {
 }
 
 /// Builds the enum of one page. Errors are every reason the page cannot become an enum.
+/// `globals`: enumerators of other pages that written values may refer to.
 pub fn lower(
     page: &Page<'_>,
     config: &Config,
     resolve_page: &dyn Fn(&str) -> Option<String>,
+    globals: &c_enum::Defines,
 ) -> Result<Lowered, Vec<PageError>> {
     let docs_url = config.docs_url();
     let ctx = doc_text::LinkContext {
@@ -138,7 +146,8 @@ pub fn lower(
                 .help("list each value under `## -enum-fields` as `### -field NAME`"),
         );
     }
-    let values = values_of(&fields, &mut warnings);
+    let syntax = page.sections.syntax.as_ref().map(|b| b.text.as_str());
+    let (values, unresolved) = values_of(&fields, syntax, globals, &mut warnings);
     let repr = Repr::for_values(values.iter().map(|(v, _)| *v));
     if repr.is_none() && !fields.is_empty() {
         errors.push(PageError::new(
@@ -164,6 +173,17 @@ pub fn lower(
             })
             .collect(),
     };
+    // Names the generated impl uses for its own items.
+    let rust_names: Vec<String> = rust_names
+        .into_iter()
+        .map(|n| {
+            if RESERVED.contains(&n.as_str()) {
+                format!("{n}_")
+            } else {
+                n
+            }
+        })
+        .collect();
     let mut first_with_value: BTreeMap<i128, String> = BTreeMap::new();
     let variants = fields
         .iter()
@@ -227,6 +247,7 @@ pub fn lower(
             variants,
         },
         warnings,
+        unresolved,
     })
 }
 
@@ -270,38 +291,52 @@ fn checked_fields<'s>(
     fields
 }
 
-/// The value of each field and where it came from.
-fn values_of(fields: &[&FieldSection], warnings: &mut Vec<PageError>) -> Vec<(i128, ValueSource)> {
-    let mut known: BTreeMap<&str, i128> = BTreeMap::new();
+/// The value of each field and where it came from: the field heading (a number, another
+/// enumerator's name, or a C expression), else the `## -syntax` declaration, else C's rule.
+///
+/// `globals` holds enumerators of other pages that expressions may name. The flag is true when
+/// a written value named something unknown (another pass with more globals may resolve it).
+fn values_of(
+    fields: &[&FieldSection],
+    syntax: Option<&str>,
+    globals: &c_enum::Defines,
+    warnings: &mut Vec<PageError>,
+) -> (Vec<(i128, ValueSource)>, bool) {
+    let declared = syntax.map(values::syntax_values).unwrap_or_default();
+    let mut known = globals.clone();
+    let mut unresolved = false;
     let mut out: Vec<(i128, ValueSource)> = Vec::with_capacity(fields.len());
     for field in fields {
         let next = out.last().map_or(0, |(v, _)| v.saturating_add(1));
-        let written = field
-            .value
-            .as_deref()
-            .map(|text| (text, values::parse(text)));
+        let written = field.value.as_deref().map(|text| {
+            let value = match values::parse(text) {
+                Ok(Written::Int(v)) => Ok(v),
+                _ => values::eval_expr(text, &known),
+            };
+            (text, value)
+        });
         let (value, source) = match written {
-            Some((_, Ok(Written::Int(v)))) => (v, ValueSource::Heading),
-            Some((text, Ok(Written::Name(name)))) => match known.get(name.as_str()) {
-                Some(&v) => (v, ValueSource::Heading),
+            Some((_, Ok(v))) => (v, ValueSource::Heading),
+            Some((_, Err(why))) => match declared.get(&field.name) {
+                Some(&v) => (v, ValueSource::Syntax),
                 None => {
-                    warnings.push(PageError::new(field.line, format!("`{text}` names no earlier enumerator of this enum; the value is inferred as {next}")));
+                    unresolved |= why.contains("unknown identifier");
+                    warnings.push(PageError::new(
+                        field.line,
+                        format!("{why}; the value is inferred as {next}"),
+                    ));
                     (next, ValueSource::Inferred)
                 }
             },
-            Some((_, Err(why))) => {
-                warnings.push(PageError::new(
-                    field.line,
-                    format!("{why}; the value is inferred as {next}"),
-                ));
-                (next, ValueSource::Inferred)
-            }
-            None => (next, ValueSource::Inferred),
+            None => match declared.get(&field.name) {
+                Some(&v) => (v, ValueSource::Syntax),
+                None => (next, ValueSource::Inferred),
+            },
         };
-        known.insert(&field.name, value);
+        known.add_value(&field.name, value);
         out.push((value, source));
     }
-    out
+    (out, unresolved)
 }
 
 /// One entry per non-empty line of the converted "See also" section.

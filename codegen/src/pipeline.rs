@@ -1,11 +1,12 @@
 //! The whole run over a docs tree: read → front matter → sections → model, collecting every
 //! diagnostic instead of stopping at the first.
 
+use crate::c_enum;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, PageError, PageKind};
 use crate::lower::{self, TypeNames};
-use crate::model::{Bindings, Enum, Module};
+use crate::model::{Bindings, Enum, Module, ValueSource};
 use crate::read::{self, SourcePage};
 use crate::sections::{self, LineIndex, Sections};
 use serde::Serialize;
@@ -131,14 +132,40 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
         .collect();
     let resolve = |rel: &str| items.get(&rel.to_ascii_lowercase()).cloned();
 
-    for c in &unique {
+    // Pass 1 lowers every page on its own; pages whose written values name enumerators of other
+    // pages are lowered again with every value pass 1 found.
+    let lower_page = |c: &Candidate<'_>, globals: &c_enum::Defines| {
         let page = lower::Page {
             rel_path: &c.page.rel_path,
             front: &c.front,
             sections: &c.sections,
             names: &c.names,
         };
-        match lower::lower(&page, config, &resolve) {
+        lower::lower(&page, config, &resolve, globals)
+    };
+    let none = c_enum::Defines::default();
+    let mut results: Vec<_> = unique.iter().map(|c| lower_page(c, &none)).collect();
+    if results
+        .iter()
+        .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
+    {
+        let mut globals = c_enum::Defines::default();
+        for lowered in results.iter().flatten() {
+            for v in &lowered.item.variants {
+                if v.value_source != ValueSource::Inferred {
+                    globals.add_value(&v.c_name, v.value);
+                }
+            }
+        }
+        for (c, result) in unique.iter().zip(results.iter_mut()) {
+            if result.as_ref().is_ok_and(|l| l.unresolved) {
+                *result = lower_page(c, &globals);
+            }
+        }
+    }
+
+    for (c, result) in unique.iter().zip(results) {
+        match result {
             Ok(lowered) => {
                 out.diagnostics.extend(
                     lowered

@@ -12,7 +12,11 @@ pub enum Written {
 
 /// Reads a field-heading value. `Err` says why it is not a value.
 pub fn parse(text: &str) -> Result<Written, String> {
-    let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
+    let t = text
+        .trim()
+        .trim_start_matches(':')
+        .trim_end_matches(['.', ',', ';'])
+        .trim();
     let t = strip_parens(t);
     match t {
         "TRUE" | "true" => return Ok(Written::Int(1)),
@@ -23,6 +27,59 @@ pub fn parse(text: &str) -> Result<Written, String> {
         return Ok(Written::Name(t.to_string()));
     }
     parse_int(t).map(Written::Int)
+}
+
+/// Evaluates a C constant expression written as a field value (`0x364 | WdfDevStateNP`,
+/// `(A | B)`), with `known` enumerators in scope.
+pub fn eval_expr(text: &str, known: &crate::c_enum::Defines) -> Result<i128, String> {
+    // The text is placed inside a C enum body: anything that could end that body is refused.
+    if text.contains(['{', '}', ';', ',', '#', '=', '\n', '\'', '"'])
+        || text.contains("/*")
+        || text.contains("//")
+    {
+        return Err(format!("`{text}` is not a C constant expression"));
+    }
+    let text = text.trim().trim_start_matches(':');
+    let source = format!("enum {{ DOCBIND_FIELD_VALUE = ({text}) }};");
+    crate::c_enum::parse_enums(&source, known)
+        .into_iter()
+        .next()
+        .and_then(|e| e.enumerators.into_iter().next())
+        .map_or_else(
+            || Err(format!("`{text}` is not a C constant expression")),
+            |e| e.value,
+        )
+        .map_err(|why| format!("cannot evaluate `{text}`: {why}"))
+}
+
+/// The values of the first enum declared in a `## -syntax` block (the Markdown code fence
+/// around it is dropped), by enumerator name. Unresolvable values are left out.
+pub fn syntax_values(block: &str) -> std::collections::BTreeMap<String, i128> {
+    let mut code = String::new();
+    let mut in_fence = false;
+    let mut fenced = false;
+    for line in block.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            fenced = true;
+            continue;
+        }
+        if in_fence || !fenced {
+            code.push_str(line);
+        }
+        code.push('\n');
+    }
+    let enums = crate::c_enum::parse_enums(&code, &crate::c_enum::Defines::default());
+    enums
+        .into_iter()
+        .next()
+        .map(|e| {
+            e.enumerators
+                .into_iter()
+                .filter_map(|n| Some((n.name, n.value.ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn strip_parens(mut t: &str) -> &str {
@@ -100,6 +157,21 @@ mod tests {
             parse("OTHER_ENUMERATOR"),
             Ok(Written::Name("OTHER_ENUMERATOR".into()))
         );
+    }
+
+    #[test]
+    fn expressions_and_syntax_blocks() {
+        let mut known = crate::c_enum::Defines::default();
+        known.add_value("WdfDevStateNP", 0x1000);
+        assert_eq!(eval_expr("0x364 | WdfDevStateNP", &known), Ok(0x1364));
+        assert_eq!(eval_expr("(1 << 4) + 1", &known), Ok(17));
+        assert!(eval_expr("1 }; fn evil() {", &known).is_err());
+        assert!(eval_expr("UNKNOWN_NAME + 1", &known).is_err());
+        let block =
+            "\n```cpp\ntypedef enum _X {\n  X_A = 0x10,\n  X_B,\n  X_C = X_A + 4\n} X;\n```\n";
+        let values = syntax_values(block);
+        assert_eq!(values.get("X_B"), Some(&0x11));
+        assert_eq!(values.get("X_C"), Some(&0x14));
     }
 
     #[test]

@@ -99,7 +99,7 @@ impl ContosoCaptureFlags {
 }
 impl TryFrom<i32> for ContosoCaptureFlags {
     type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, Self::Error> {
+    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
@@ -211,7 +211,7 @@ impl ContosoMode {
 }
 impl TryFrom<i32> for ContosoMode {
     type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, Self::Error> {
+    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
@@ -323,7 +323,7 @@ impl ContosoStatusCode {
 }
 impl TryFrom<u32> for ContosoStatusCode {
     type Error = super::UnknownValue<u32>;
-    fn try_from(raw: u32) -> Result<Self, Self::Error> {
+    fn try_from(raw: u32) -> Result<Self, super::UnknownValue<u32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),

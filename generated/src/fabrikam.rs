@@ -89,7 +89,7 @@ impl FabrikamColorSpace {
 }
 impl TryFrom<i32> for FabrikamColorSpace {
     type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, Self::Error> {
+    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
@@ -184,7 +184,7 @@ impl FabrikamMode {
 }
 impl TryFrom<i32> for FabrikamMode {
     type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, Self::Error> {
+    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
@@ -213,25 +213,17 @@ impl From<FabrikamMode> for i32 {
 #[repr(i32)]
 pub enum FabrikamPixelFormat {
     /// Each pixel occupies three bytes, stored in blue, green, red order.
-    ///
-    /// *Value 0 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
     #[doc(alias = "FABRIKAM_PIXEL_FORMAT_RGB24")]
-    Rgb24 = 0,
+    Rgb24 = 16,
     /// Each pixel occupies four bytes, stored in blue, green, red order followed by one unused byte.
-    ///
-    /// *Value 1 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
     #[doc(alias = "FABRIKAM_PIXEL_FORMAT_RGB32")]
-    Rgb32 = 1,
+    Rgb32 = 17,
     /// The surface contains a plane of 8-bit luma samples followed by a plane of interleaved 8-bit chroma samples at half resolution.
-    ///
-    /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
     #[doc(alias = "FABRIKAM_PIXEL_FORMAT_NV12")]
-    Nv12 = 2,
+    Nv12 = 20,
     /// The surface has the same layout as **FABRIKAM_PIXEL_FORMAT_NV12**, but each sample is stored in the upper 10 bits of a 16-bit word.
-    ///
-    /// *Value 3 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
     #[doc(alias = "FABRIKAM_PIXEL_FORMAT_P010")]
-    P010 = 3,
+    P010 = 21,
 }
 impl FabrikamPixelFormat {
     /// The C name of this type.
@@ -250,10 +242,10 @@ impl FabrikamPixelFormat {
     /// The value whose integer is `raw`, if there is one.
     pub const fn from_raw(raw: i32) -> Option<Self> {
         match raw {
-            0 => Some(Self::Rgb24),
-            1 => Some(Self::Rgb32),
-            2 => Some(Self::Nv12),
-            3 => Some(Self::P010),
+            16 => Some(Self::Rgb24),
+            17 => Some(Self::Rgb32),
+            20 => Some(Self::Nv12),
+            21 => Some(Self::P010),
             _ => None,
         }
     }
@@ -264,7 +256,7 @@ impl FabrikamPixelFormat {
 }
 impl TryFrom<i32> for FabrikamPixelFormat {
     type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, Self::Error> {
+    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
         match Self::from_raw(raw) {
             Some(value) => Ok(value),
             None => Err(super::UnknownValue::new(Self::C_NAME, raw)),

@@ -97,7 +97,7 @@ pub mod bits {
     }
     impl TryFrom<i32> for BgJobType {
         type Error = super::UnknownValue<i32>;
-        fn try_from(raw: i32) -> Result<Self, Self::Error> {
+        fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
             match Self::from_raw(raw) {
                 Some(value) => Ok(value),
                 None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
