@@ -46,3 +46,43 @@ fn seed_enum_has_values_names_and_conversions() {
     assert_eq!(err.to_string(), "7 is not a value of BG_JOB_TYPE");
     assert_eq!(BgJobType::from_raw(-1), None);
 }
+
+#[test]
+fn seed_availability_is_data_and_checkable() {
+    use docbind_generated::{Platform, Requirement, Target, Version};
+    // The type needs Windows XP / Windows Server 2003 (its front matter).
+    let client = BgJobType::AVAILABILITY
+        .iter()
+        .find(|a| a.platform == Some(Platform::Windows))
+        .unwrap();
+    assert_eq!(
+        client.requirement,
+        Requirement::Since(Version {
+            major: 2600,
+            minor: 0
+        })
+    );
+    assert!(
+        BgJobType::AVAILABILITY
+            .iter()
+            .any(|a| a.platform == Some(Platform::WindowsServer))
+    );
+    assert!(BgJobType::Download.is_available_on(Target::windows(2600)));
+    assert!(!BgJobType::Download.is_available_on(Target::windows(2195)));
+    // Upload and UploadReply: "BITS 1.2 and earlier: Not supported."
+    for value in [BgJobType::Upload, BgJobType::UploadReply] {
+        let [note] = value.availability() else {
+            panic!("{value:?}: {:?}", value.availability())
+        };
+        assert_eq!(note.platform, Some(Platform::Bits));
+        assert_eq!(
+            note.requirement,
+            Requirement::NotUpTo(Version { major: 1, minor: 2 })
+        );
+        assert!(note.text.contains("BITS 1.2 and earlier"), "{}", note.text);
+        assert!(!value.is_available_on(Target::framework(Platform::Bits, 1, 2)));
+        assert!(value.is_available_on(Target::framework(Platform::Bits, 1, 5)));
+    }
+    assert!(BgJobType::Download.availability().is_empty());
+    assert!(BgJobType::Download.is_available_on(Target::framework(Platform::Bits, 1, 0)));
+}

@@ -411,6 +411,7 @@ pub fn parse_front_matter(key: FrontMatterKey, value: &str) -> Option<Note> {
 /// Parses one sentence ("Supported starting with Windows 7.", "<b>BITS 1.2
 /// and earlier: </b>Not supported."). Returns `None` unless the whole
 /// sentence is understood as a version note.
+#[cfg(test)]
 pub fn parse_sentence(text: &str) -> Option<Vec<Entry>> {
     let matchable = normalize_for_matching(text);
     sentence_tokens(&tokenize(&matchable))
@@ -1621,6 +1622,79 @@ fn looks_like_note(toks: &[&str]) -> bool {
             && PREPOSITIONS.iter().any(|(p, _)| c.eat(p))
             && (release_item(&mut c.clone()).is_some() || bare_platform(&mut c).is_some())
     })
+}
+
+// ---------------------------------------------------------------------------
+// JSON (for `docbind dump --json`)
+// ---------------------------------------------------------------------------
+
+impl Entry {
+    /// The relation as a kebab-case word (`introduced`, `not-supported-up-to`, ...).
+    pub fn relation(&self) -> &'static str {
+        match self {
+            Entry::Introduced(_) => "introduced",
+            Entry::NotSupportedUpTo(_) => "not-supported-up-to",
+            Entry::NotSupportedFrom(_) => "not-supported-from",
+            Entry::Deprecated(_) => "deprecated",
+            Entry::OnlyIn(_) => "only-in",
+            Entry::Available(_) => "available",
+            Entry::Only(_) => "only",
+            Entry::NotAvailable(_) => "not-available",
+        }
+    }
+
+    /// The release the entry names, if any.
+    pub fn release(&self) -> Option<Release> {
+        match *self {
+            Entry::Introduced(r)
+            | Entry::NotSupportedUpTo(r)
+            | Entry::NotSupportedFrom(r)
+            | Entry::OnlyIn(r)
+            | Entry::Deprecated(Some(r)) => Some(r),
+            Entry::Deprecated(None)
+            | Entry::Available(_)
+            | Entry::Only(_)
+            | Entry::NotAvailable(_) => None,
+        }
+    }
+
+    /// The platform the entry is about (`None`: "Deprecated." without a release).
+    pub fn platform(&self) -> Option<Platform> {
+        match *self {
+            Entry::Available(p) | Entry::Only(p) | Entry::NotAvailable(p) => Some(p),
+            _ => self.release().map(Release::platform),
+        }
+    }
+}
+
+impl Release {
+    /// `(major, minor)` for comparisons within the platform: the build number and service
+    /// pack for Windows and Windows Server, the version for frameworks.
+    pub fn version_pair(self) -> (u32, u32) {
+        match self {
+            Release::Windows(v) => (v.build, u32::from(v.service_pack)),
+            Release::WindowsServer(v) => (v.release.build(), u32::from(v.service_pack)),
+            Release::Framework(_, v) => (u32::from(v.major), u32::from(v.minor)),
+        }
+    }
+}
+
+impl serde::Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Entry", 5)?;
+        s.serialize_field("relation", self.relation())?;
+        s.serialize_field("platform", &self.platform().map(|p| p.to_string()))?;
+        s.serialize_field("version", &self.release().map(|r| r.to_string()))?;
+        let build = match self.release() {
+            Some(Release::Windows(v)) => Some(v.build),
+            Some(Release::WindowsServer(v)) => Some(v.release.build()),
+            _ => None,
+        };
+        s.serialize_field("build", &build)?;
+        s.serialize_field("summary", &self.to_string())?;
+        s.end()
+    }
 }
 
 #[cfg(test)]

@@ -1,44 +1,15 @@
 //! Stage 5: the model → Rust tokens.
 
-use crate::model::{Enum, Module, Repr, ValueSource, Variant};
+use crate::doc_text;
+use crate::model::{
+    AvailabilityNote, Entry, Enum, Framework, Module, Platform, Release, Repr, ValueSource, Variant,
+};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 /// Items shared by every module (referred to as `super::…` from the modules).
 pub fn support_items() -> TokenStream {
-    quote! {
-        /// The error returned when a raw integer is not a value of the enum it is converted to.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct UnknownValue<R> {
-            type_name: &'static str,
-            raw: R,
-        }
-
-        impl<R: Copy> UnknownValue<R> {
-            /// The error for `raw`, which is not a value of the C type `type_name`.
-            pub const fn new(type_name: &'static str, raw: R) -> Self {
-                UnknownValue { type_name, raw }
-            }
-
-            /// The integer that was converted.
-            pub const fn raw(&self) -> R {
-                self.raw
-            }
-
-            /// The C name of the enum it was converted to.
-            pub const fn type_name(&self) -> &'static str {
-                self.type_name
-            }
-        }
-
-        impl<R: ::core::fmt::Display> ::core::fmt::Display for UnknownValue<R> {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                write!(f, "{} is not a value of {}", self.raw, self.type_name)
-            }
-        }
-
-        impl<R: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error for UnknownValue<R> {}
-    }
+    crate::support::items()
 }
 
 /// The items of one module.
@@ -100,6 +71,7 @@ fn enum_docs(e: &Enum) -> String {
         docs.push_str("\n\n# Remarks\n\n");
         docs.push_str(e.remarks.trim());
     }
+    docs.push_str(&availability_section(&e.availability));
     if !e.see_also.is_empty() || e.url.is_some() {
         docs.push_str("\n\n# See also\n");
         for item in &e.see_also {
@@ -118,14 +90,121 @@ fn variant_docs(v: &Variant, repr: Repr) -> String {
     if docs.is_empty() {
         docs = format!("The C value `{}`.", v.c_name);
     }
+    docs.push_str(&availability_section(&v.availability));
     if v.value_source == ValueSource::Inferred {
         docs.push_str(&format!(
-            "\n\n*Value {} ({}): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*",
+            "\n\n*Inferred value ({} as `{}`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*",
             v.value,
             repr.as_str()
         ));
     }
     docs
+}
+
+/// The `# Availability` section: one line per statement, the sentence itself when it was not
+/// understood. Empty when there are no notes.
+fn availability_section(notes: &[AvailabilityNote]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for note in notes {
+        match &note.parsed {
+            Some(entries) => lines.extend(entries.iter().map(|e| e.to_string())),
+            None => lines.push(format!("“{}”", doc_text::to_plain_text(&note.text))),
+        }
+    }
+    lines.dedup();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut section = "\n\n# Availability\n".to_string();
+    for line in lines {
+        section.push_str("\n- ");
+        section.push_str(&line);
+    }
+    section
+}
+
+/// `#[deprecated]` when a note deprecates the item.
+fn deprecated_attr(notes: &[AvailabilityNote]) -> Option<TokenStream> {
+    let note = notes.iter().find(|n| n.deprecation().is_some())?;
+    let text = doc_text::to_plain_text(&note.text);
+    Some(quote!(#[deprecated(note = #text)]))
+}
+
+fn u32_lit(v: u32) -> Literal {
+    Literal::u32_unsuffixed(v)
+}
+
+fn platform_tokens(p: Platform) -> TokenStream {
+    let name = match p {
+        Platform::Windows => "Windows",
+        Platform::WindowsServer => "WindowsServer",
+        Platform::Framework(f) => match f {
+            Framework::Kmdf => "Kmdf",
+            Framework::Umdf => "Umdf",
+            Framework::Ndis => "Ndis",
+            Framework::Wddm => "Wddm",
+            Framework::Bits => "Bits",
+            Framework::DirectX => "DirectX",
+            Framework::Direct3D => "Direct3D",
+            Framework::Dxgi => "Dxgi",
+            Framework::IddCx => "IddCx",
+        },
+    };
+    let name = ident(name);
+    quote!(super::Platform::#name)
+}
+
+fn version_tokens(r: Release) -> TokenStream {
+    let (major, minor) = r.version_pair();
+    let (major, minor) = (u32_lit(major), u32_lit(minor));
+    quote!(super::Version { major: #major, minor: #minor })
+}
+
+/// The run-time statements of some notes (notes not understood have none).
+fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    for note in notes {
+        let text = doc_text::to_plain_text(&note.text);
+        for entry in note.parsed.iter().flatten() {
+            let platform = match entry.platform() {
+                Some(p) => {
+                    let p = platform_tokens(p);
+                    quote!(Some(#p))
+                }
+                None => quote!(None),
+            };
+            let requirement = match *entry {
+                Entry::Introduced(r) => {
+                    let v = version_tokens(r);
+                    quote!(Since(#v))
+                }
+                Entry::NotSupportedUpTo(r) => {
+                    let v = version_tokens(r);
+                    quote!(NotUpTo(#v))
+                }
+                Entry::NotSupportedFrom(r) => {
+                    let v = version_tokens(r);
+                    quote!(NotFrom(#v))
+                }
+                Entry::OnlyIn(r) => {
+                    let v = version_tokens(r);
+                    quote!(Only(#v))
+                }
+                Entry::Deprecated(Some(r)) => {
+                    let v = version_tokens(r);
+                    quote!(Deprecated(Some(#v)))
+                }
+                Entry::Deprecated(None) => quote!(Deprecated(None)),
+                Entry::Available(_) => quote!(Available),
+                Entry::Only(_) => quote!(Exclusive),
+                Entry::NotAvailable(_) => quote!(NotAvailable),
+            };
+            out.push(quote! {
+                super::Availability { platform: #platform, requirement: super::Requirement::#requirement, text: #text }
+            });
+        }
+    }
+    out
 }
 
 fn needs_allow_camel(e: &Enum) -> bool {
@@ -145,9 +224,10 @@ fn enum_items(e: &Enum) -> TokenStream {
     let variant_defs = variants.iter().map(|v| {
         let docs = doc_attrs(&variant_docs(v, e.repr));
         let aliases = alias_attrs(&v.name, [&v.c_name]);
+        let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         let value = int(v.value);
-        quote! { #docs #aliases #vname = #value, }
+        quote! { #docs #aliases #deprecated #vname = #value, }
     });
     let const_defs = consts.iter().map(|v| {
         let target = v.alias_of.as_deref().map(ident);
@@ -158,10 +238,12 @@ fn enum_items(e: &Enum) -> TokenStream {
             v.alias_of.as_deref().unwrap_or_default()
         ));
         let aliases = alias_attrs(&v.name, [&v.c_name]);
+        let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         quote! {
             #docs
             #aliases
+            #deprecated
             #[allow(non_upper_case_globals)]
             pub const #vname: Self = Self::#target;
         }
@@ -169,10 +251,39 @@ fn enum_items(e: &Enum) -> TokenStream {
     let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
     let c_names = variants.iter().map(|v| &v.c_name);
     let raws = variants.iter().map(|v| int(v.value));
+    let type_deprecated = deprecated_attr(&e.availability);
+    let any_deprecated = type_deprecated.is_some()
+        || e.variants
+            .iter()
+            .any(|v| v.availability.iter().any(|n| n.deprecation().is_some()));
+    let allow_deprecated = any_deprecated.then(|| quote!(#[allow(deprecated)]));
+    let type_statements = statements(&e.availability);
+    let variant_statements = variants.iter().filter_map(|v| {
+        let list = statements(&v.availability);
+        if list.is_empty() {
+            return None;
+        }
+        let vname = ident(&v.name);
+        Some(quote!(Self::#vname => &[#(#list),*],))
+    });
+    let with_statements = variants
+        .iter()
+        .filter(|v| !statements(&v.availability).is_empty())
+        .count();
+    let fallback = (with_statements < variants.len()).then(|| quote!(_ => &[],));
+    let availability_body = if with_statements > 0 {
+        quote!(match self { #(#variant_statements)* #fallback })
+    } else {
+        quote!({
+            let _ = self;
+            &[]
+        })
+    };
 
     quote! {
         #docs
         #aliases
+        #type_deprecated
         #allow_camel
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(#repr)]
@@ -180,6 +291,7 @@ fn enum_items(e: &Enum) -> TokenStream {
             #(#variant_defs)*
         }
 
+        #allow_deprecated
         impl #name {
             #(#const_defs)*
 
@@ -208,8 +320,25 @@ fn enum_items(e: &Enum) -> TokenStream {
             pub const fn to_raw(self) -> #repr {
                 self as #repr
             }
+
+            /// What the documentation says about the availability of the type.
+            pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                #availability_body
+            }
+
+            /// Whether the documentation allows this value on `target` (by the type's
+            /// statements and the value's own).
+            pub const fn is_available_on(self, target: super::Target) -> bool {
+                super::is_available_on(Self::AVAILABILITY, target)
+                    && super::is_available_on(self.availability(), target)
+            }
         }
 
+        #allow_deprecated
         impl TryFrom<#repr> for #name {
             type Error = super::UnknownValue<#repr>;
 
@@ -221,6 +350,7 @@ fn enum_items(e: &Enum) -> TokenStream {
             }
         }
 
+        #allow_deprecated
         impl From<#name> for #repr {
             fn from(value: #name) -> #repr {
                 value.to_raw()

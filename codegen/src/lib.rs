@@ -19,12 +19,13 @@
 //! include!(concat!(env!("OUT_DIR"), "/docbind.rs"));
 //! ```
 
+mod availability;
 mod builder;
 mod c_enum;
 mod config;
 mod config_file;
 mod diagnostic;
-mod doc_stub;
+mod doc_text;
 mod emit;
 mod error;
 mod format;
@@ -37,6 +38,7 @@ mod output;
 mod pipeline;
 mod read;
 mod sections;
+mod support;
 mod values;
 
 pub use builder::Builder;
@@ -44,7 +46,10 @@ pub use config::{Config, NameStyle};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use layout::Layout;
-pub use model::{Bindings, Enum, Module, Repr, ValueSource, Variant};
+pub use model::{
+    AvailabilityNote, Bindings, ClientVersion, Entry, Enum, Framework, FrameworkVersion, Module,
+    Platform, Release, Repr, ServerRelease, ServerVersion, ValueSource, Variant,
+};
 pub use output::{Difference, Files, WriteReport};
 pub use pipeline::{Loaded, Skipped};
 

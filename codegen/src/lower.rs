@@ -1,12 +1,13 @@
 //! Stage 4: front matter and sections of one page → the enum model.
 
+use crate::availability::{self, FrontMatterKey};
 use crate::c_enum;
 use crate::config::{Config, NameStyle};
-use crate::doc_stub as doc_text;
+use crate::doc_text;
 use crate::front_matter::{FrontMatter, PageError};
-use crate::model::{Enum, Repr, ValueSource, Variant};
+use crate::model::{AvailabilityNote, Enum, Repr, ValueSource, Variant};
 use crate::naming;
-use crate::sections::{FieldSection, Sections};
+use crate::sections::{Block, FieldSection, Sections};
 use crate::values::{self, Written};
 use std::collections::BTreeMap;
 
@@ -196,6 +197,7 @@ pub fn lower(
                 .or_insert_with(|| name.clone());
             Variant {
                 docs: doc_text::to_rustdoc(&field.body.text, &ctx),
+                availability: block_notes(&field.body),
                 name,
                 c_name: field.name.clone(),
                 value,
@@ -226,6 +228,13 @@ pub fn lower(
         .as_ref()
         .map(|b| see_also_items(&doc_text::to_rustdoc(&b.text, &ctx)))
         .unwrap_or_default();
+    let mut availability = front_matter_notes(page.front);
+    for block in [&page.sections.description, &page.sections.remarks]
+        .into_iter()
+        .flatten()
+    {
+        availability.extend(block_notes(block));
+    }
     let url = config
         .docs_path
         .as_ref()
@@ -244,6 +253,7 @@ pub fn lower(
             remarks,
             see_also,
             url,
+            availability,
             variants,
         },
         warnings,
@@ -337,6 +347,55 @@ fn values_of(
         out.push((value, source));
     }
     (out, unresolved)
+}
+
+/// Version notes of the front matter (`req.target-min-winverclnt`, ...).
+fn front_matter_notes(front: &FrontMatter) -> Vec<AvailabilityNote> {
+    let keys = [
+        ("req.target-min-winverclnt", &front.min_client),
+        ("req.target-min-winversvr", &front.min_server),
+        ("req.kmdf-ver", &front.kmdf),
+        ("req.umdf-ver", &front.umdf),
+    ];
+    keys.into_iter()
+        .filter_map(|(key, value)| {
+            let note = availability::parse_front_matter(
+                FrontMatterKey::from_key(key)?,
+                value.as_deref()?,
+            )?;
+            Some(AvailabilityNote {
+                text: note.text,
+                parsed: note.parsed,
+                line: front.line_of(key),
+            })
+        })
+        .collect()
+}
+
+/// Version notes in the prose of a block, each with the line it starts on.
+fn block_notes(block: &Block) -> Vec<AvailabilityNote> {
+    availability::find_notes(&block.text)
+        .into_iter()
+        .map(|note| AvailabilityNote {
+            line: locate(block, &note.text),
+            text: note.text,
+            parsed: note.parsed,
+        })
+        .collect()
+}
+
+/// The page line where `sentence` (whitespace-normalized) starts within `block`.
+fn locate(block: &Block, sentence: &str) -> usize {
+    let words: Vec<&str> = sentence.split_whitespace().take(2).collect();
+    let Some(first) = words.first() else {
+        return block.line;
+    };
+    block
+        .text
+        .lines()
+        .position(|line| line.contains(first) && words.get(1).is_none_or(|w| line.contains(w)))
+        .or_else(|| block.text.lines().position(|line| line.contains(first)))
+        .map_or(block.line, |i| block.line + i)
 }
 
 /// One entry per non-empty line of the converted "See also" section.

@@ -3,6 +3,11 @@
 //! Documentation strings hold CommonMark text ready for rustdoc.
 
 use serde::Serialize;
+
+pub use crate::availability::{
+    ClientVersion, Entry, Framework, FrameworkVersion, Platform, Release, ServerRelease,
+    ServerVersion,
+};
 use std::collections::BTreeMap;
 
 /// Everything generated from one docs tree: modules by name, in sorted order.
@@ -110,6 +115,8 @@ pub struct Enum {
     pub see_also: Vec<String>,
     /// Published URL of the page, when known.
     pub url: Option<String>,
+    /// Version notes about the type (front matter, description, remarks).
+    pub availability: Vec<AvailabilityNote>,
     /// Values, in page order.
     pub variants: Vec<Variant>,
 }
@@ -127,7 +134,30 @@ pub struct Variant {
     pub value_source: ValueSource,
     /// Documentation.
     pub docs: String,
+    /// Version notes about this value (from its description).
+    pub availability: Vec<AvailabilityNote>,
     /// When another variant has the same value: the Rust name of that (earlier) variant.
     /// Such a variant is emitted as an associated constant.
     pub alias_of: Option<String>,
+}
+
+/// A version note found on a page: the sentence (or front-matter value) and what it says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AvailabilityNote {
+    /// The text as the page writes it (whitespace normalized).
+    pub text: String,
+    /// What it states; `None` when it looks like a version note but was not understood.
+    pub parsed: Option<Vec<Entry>>,
+    /// 1-based line of the page where it was found.
+    pub line: usize,
+}
+
+impl AvailabilityNote {
+    /// The "Deprecated" statement of the note, if it makes one.
+    pub fn deprecation(&self) -> Option<&Entry> {
+        self.parsed
+            .iter()
+            .flatten()
+            .find(|e| matches!(e, Entry::Deprecated(_)))
+    }
 }

@@ -5,10 +5,15 @@
 #![allow(clippy::enum_variant_names)]
 /// The **BG_JOB_TYPE** enumeration defines constant values that specify the type of transfer job, such as download.
 ///
+/// # Availability
+///
+/// - Windows XP and later
+/// - Windows Server 2003 and later
+///
 /// # See also
 ///
-/// - <a href="https://msdn.microsoft.com/b84c45c2-379a-40d0-91ab-0124f0ef6b00">IBackgroundCopyJob::GetType</a>
-/// - <a href="https://msdn.microsoft.com/6d23e3c0-673b-4f37-b6a0-e364b2d73886">IBackgroundCopyManager::CreateJob</a>
+/// - [IBackgroundCopyJob::GetType](https://msdn.microsoft.com/b84c45c2-379a-40d0-91ab-0124f0ef6b00)
+/// - [IBackgroundCopyManager::CreateJob](https://msdn.microsoft.com/6d23e3c0-673b-4f37-b6a0-e364b2d73886)
 /// - [`BG_JOB_TYPE` on the web](https://learn.microsoft.com/windows/win32/api/bits/ne-bits-__midl_ibackgroundcopyjob_0003)
 #[doc(alias = "BG_JOB_TYPE")]
 #[doc(alias = "__MIDL_IBackgroundCopyJob_0003")]
@@ -17,21 +22,29 @@
 pub enum BgJobType {
     /// Specifies that the job downloads files to the client.
     ///
-    /// *Value 0 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (0 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "BG_JOB_TYPE_DOWNLOAD")]
     Download = 0,
     /// Specifies that the job uploads a file to the server.
     ///
     /// **BITS 1.2 and earlier:** Not supported.
     ///
-    /// *Value 1 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - Not supported on BITS 1.2 and earlier
+    ///
+    /// *Inferred value (1 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "BG_JOB_TYPE_UPLOAD")]
     Upload = 1,
     /// Specifies that the job uploads a file to the server and receives a reply file from the server application.
     ///
     /// **BITS 1.2 and earlier:** Not supported.
     ///
-    /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - Not supported on BITS 1.2 and earlier
+    ///
+    /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "BG_JOB_TYPE_UPLOAD_REPLY")]
     UploadReply = 2,
 }
@@ -60,6 +73,62 @@ impl BgJobType {
     /// The integer of this value, as C sees it.
     pub const fn to_raw(self) -> i32 {
         self as i32
+    }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 2600,
+                minor: 0,
+            }),
+            text: "Windows XP",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 3790,
+                minor: 0,
+            }),
+            text: "Windows Server 2003",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Upload => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Bits),
+                        requirement: super::Requirement::NotUpTo(super::Version {
+                            major: 1,
+                            minor: 2,
+                        }),
+                        text: "BITS 1.2 and earlier: Not supported.",
+                    },
+                ]
+            }
+            Self::UploadReply => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Bits),
+                        requirement: super::Requirement::NotUpTo(super::Version {
+                            major: 1,
+                            minor: 2,
+                        }),
+                        text: "BITS 1.2 and earlier: Not supported.",
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
     }
 }
 impl TryFrom<i32> for BgJobType {

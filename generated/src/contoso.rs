@@ -9,25 +9,37 @@
 ///
 /// # Remarks
 ///
-/// A driver sets these flags in the **Flags** member of the <a href="ns-contoso-_contoso_info.md">CONTOSO_INFO</a> structure. The following rules apply when you combine them:
+/// A driver sets these flags in the **Flags** member of the [CONTOSO_INFO](https://learn.microsoft.com/windows/win32/api/contoso/ns-contoso-_contoso_info) structure. The following rules apply when you combine them:
 ///
-/// <ul> <li>**CONTOSO_CAPTURE_FLAG_TIMESTAMP** can be combined with any other flag.</li> <li>**CONTOSO_CAPTURE_FLAG_CALIBRATED** is valid only if the device reports calibration data.</li> <li>**CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT** is honored only while the hub is in a low-power mode.</li> </ul>
+/// - **CONTOSO_CAPTURE_FLAG_TIMESTAMP** can be combined with any other flag.
+/// - **CONTOSO_CAPTURE_FLAG_CALIBRATED** is valid only if the device reports calibration data.
+/// - **CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT** is honored only while the hub is in a low-power mode.
 ///
-/// > [!NOTE] > The framework fails a request whose flags contain bits outside **CONTOSO_CAPTURE_FLAG_ALL**, and it completes the request with STATUS_INVALID_PARAMETER.
+/// > **Note:** The framework fails a request whose flags contain bits outside **CONTOSO_CAPTURE_FLAG_ALL**, and it completes the request with STATUS_INVALID_PARAMETER.
 ///
 /// The following example requests timestamped, calibrated samples:
 ///
-/// ```cpp CONTOSO_INFO info;
+/// ```cpp
+/// CONTOSO_INFO info;
 ///
-/// CONTOSO_INFO_INIT(&info); info.Flags = CONTOSO_CAPTURE_FLAG_TIMESTAMP | CONTOSO_CAPTURE_FLAG_CALIBRATED; status = ContosoStartCapture(hubHandle, &info); ```
+/// CONTOSO_INFO_INIT(&info);
+/// info.Flags = CONTOSO_CAPTURE_FLAG_TIMESTAMP | CONTOSO_CAPTURE_FLAG_CALIBRATED;
+/// status = ContosoStartCapture(hubHandle, &info);
+/// ```
 ///
-/// The layout of the image samples that the hub returns is described by [FABRIKAM_PIXEL_FORMAT](../fabrikam/ne-fabrikam-_fabrikam_pixel_format.md).
+/// The layout of the image samples that the hub returns is described by [FABRIKAM_PIXEL_FORMAT](super::fabrikam::FabrikamPixelFormat).
+///
+/// # Availability
+///
+/// - Windows 10, version 1809 and later
+/// - Windows Server 2019 and later
+/// - KMDF 1.11 and later
 ///
 /// # See also
 ///
-/// - <a href="/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture">ContosoStartCapture</a>
-/// - [CONTOSO_INFO](ns-contoso-_contoso_info.md)
-/// - [CONTOSO_MODE](ne-contoso-_contoso_mode.md)
+/// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
+/// - [CONTOSO_INFO](https://learn.microsoft.com/windows/win32/api/contoso/ns-contoso-_contoso_info)
+/// - [CONTOSO_MODE](super::contoso::ContosoMode)
 /// - [`CONTOSO_CAPTURE_FLAGS` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_capture_flags)
 #[doc(alias = "CONTOSO_CAPTURE_FLAGS")]
 #[doc(alias = "_CONTOSO_CAPTURE_FLAGS")]
@@ -46,11 +58,19 @@ pub enum ContosoCaptureFlags {
     /// The hub can wake the system from a low-power state when a sample crosses the threshold that the driver configured.
     ///
     /// Supported starting with Windows 10, version 1809.
+    ///
+    /// # Availability
+    ///
+    /// - Windows 10, version 1809 and later
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT")]
     WakeOnEvent = 4,
     /// The hub reports samples with 24 bits of precision instead of 16 bits.
     ///
     /// Available starting with Windows 11, version 22H2.
+    ///
+    /// # Availability
+    ///
+    /// - Windows 11, version 22H2 and later
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_HIGH_PRECISION")]
     HighPrecision = 8,
     /// A mask that contains every flag defined in this enumeration.
@@ -96,6 +116,70 @@ impl ContosoCaptureFlags {
     pub const fn to_raw(self) -> i32 {
         self as i32
     }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows 10, version 1809",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows Server 2019",
+        },
+        super::Availability {
+            platform: Some(super::Platform::Kmdf),
+            requirement: super::Requirement::Since(super::Version {
+                major: 1,
+                minor: 11,
+            }),
+            text: "1.11",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::WakeOnEvent => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Windows),
+                        requirement: super::Requirement::Since(super::Version {
+                            major: 17763,
+                            minor: 0,
+                        }),
+                        text: "Supported starting with Windows 10, version 1809.",
+                    },
+                ]
+            }
+            Self::HighPrecision => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Windows),
+                        requirement: super::Requirement::Since(super::Version {
+                            major: 22621,
+                            minor: 0,
+                        }),
+                        text: "Available starting with Windows 11, version 22H2.",
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
+    }
 }
 impl TryFrom<i32> for ContosoCaptureFlags {
     type Error = super::UnknownValue<i32>;
@@ -115,26 +199,33 @@ impl From<ContosoCaptureFlags> for i32 {
 ///
 /// # Remarks
 ///
-/// A driver passes a **CONTOSO_MODE** value to <a href="/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode">ContosoSetMode</a> to change how often the hub samples its sensors. The new mode takes effect at the next sampling interval; samples that are already queued are delivered with the <i>previous</i> timing.
+/// A driver passes a **CONTOSO_MODE** value to [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode) to change how often the hub samples its sensors. The new mode takes effect at the next sampling interval; samples that are already queued are delivered with the *previous* timing.
 ///
-/// Drivers should not store these values in the registry across restarts. For the setting that user-mode applications control, see <a href="..\fabrikam\ne-fabrikam-_fabrikam_mode.md">FABRIKAM_MODE</a>.
+/// Drivers should not store these values in the registry across restarts. For the setting that user-mode applications control, see [FABRIKAM_MODE](super::fabrikam::FabrikamMode).
 ///
-/// <div class="alert">**Note**  A hub cannot switch directly from **CONTOSO_MODE_OFF** to **CONTOSO_MODE_BURST**. Set **CONTOSO_MODE_PERFORMANCE** first, and then request the burst.</div> <div> </div>
+/// > **Note:** A hub cannot switch directly from **CONTOSO_MODE_OFF** to **CONTOSO_MODE_BURST**. Set **CONTOSO_MODE_PERFORMANCE** first, and then request the burst.
 ///
-/// For more information about power management for capture hubs, see <a href="/windows-hardware/drivers/contoso/capture-hub-power-management">Capture hub power management</a>.
+/// For more information about power management for capture hubs, see [Capture hub power management](https://learn.microsoft.com/windows-hardware/drivers/contoso/capture-hub-power-management).
+///
+/// # Availability
+///
+/// - Windows 10, version 1809 and later
+/// - Windows Server 2019 and later
+/// - KMDF 1.11 and later
+/// - UMDF 2.15 and later
 ///
 /// # See also
 ///
-/// - <a href="/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode">ContosoSetMode</a>
-/// - [ContosoOpen](nf-contoso-contosoopen.md)
-/// - <a href="ne-contoso-_contoso_capture_flags.md">CONTOSO_CAPTURE_FLAGS</a>
+/// - [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode)
+/// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
+/// - [CONTOSO_CAPTURE_FLAGS](super::contoso::ContosoCaptureFlags)
 /// - [`CONTOSO_MODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_mode)
 #[doc(alias = "CONTOSO_MODE")]
 #[doc(alias = "_CONTOSO_MODE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
 pub enum ContosoMode {
-    /// No mode has been assigned yet. <a href="/windows-hardware/drivers/ddi/contoso/nf-contoso-contosogetmode">ContosoGetMode</a> reports this value until the hub has finished its initialization sequence.
+    /// No mode has been assigned yet. [ContosoGetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosogetmode) reports this value until the hub has finished its initialization sequence.
     #[doc(alias = "CONTOSO_MODE_INVALID")]
     Invalid = -1,
     /// The capture hub is powered down and does not sample any of its sensors.
@@ -142,12 +233,12 @@ pub enum ContosoMode {
     Off = 0,
     /// The capture hub samples its sensors at the lowest supported rate and batches the results to reduce the number of interrupts.
     ///
-    /// *Value 1 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (1 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_MODE_LOW_POWER")]
     LowPower = 1,
     /// The capture hub chooses a sampling rate that balances latency against power consumption.
     ///
-    /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_MODE_BALANCED")]
     Balanced = 2,
     /// The capture hub samples at its highest sustained rate and delivers each sample as soon as it is available.
@@ -159,7 +250,12 @@ pub enum ContosoMode {
     ///
     /// Not available in UMDF.
     ///
-    /// *Value 8 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - KMDF 1.11 and later
+    /// - Not available in UMDF
+    ///
+    /// *Inferred value (8 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_MODE_BURST")]
     Burst = 8,
 }
@@ -208,6 +304,71 @@ impl ContosoMode {
     pub const fn to_raw(self) -> i32 {
         self as i32
     }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows 10, version 1809",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows Server 2019",
+        },
+        super::Availability {
+            platform: Some(super::Platform::Kmdf),
+            requirement: super::Requirement::Since(super::Version {
+                major: 1,
+                minor: 11,
+            }),
+            text: "1.11",
+        },
+        super::Availability {
+            platform: Some(super::Platform::Umdf),
+            requirement: super::Requirement::Since(super::Version {
+                major: 2,
+                minor: 15,
+            }),
+            text: "2.15",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Burst => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Kmdf),
+                        requirement: super::Requirement::Since(super::Version {
+                            major: 1,
+                            minor: 11,
+                        }),
+                        text: "This constant is available in version 1.11 and later versions of KMDF.",
+                    },
+                    super::Availability {
+                        platform: Some(super::Platform::Umdf),
+                        requirement: super::Requirement::NotAvailable,
+                        text: "Not available in UMDF.",
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
+    }
 }
 impl TryFrom<i32> for ContosoMode {
     type Error = super::UnknownValue<i32>;
@@ -229,19 +390,34 @@ impl From<ContosoMode> for i32 {
 ///
 /// The hub stores the completion code in a 32-bit field. The high bit separates success codes from error codes, as the following table shows.
 ///
-/// <table> <tr> <th>Bits</th> <th>Meaning</th> </tr> <tr> <td>31</td> <td>Set for error codes. Clear for success and informational codes.</td> </tr> <tr> <td>0-30</td> <td>The code within its class.</td> </tr> </table>
+/// | Bits | Meaning |
+/// | --- | --- |
+/// | 31 | Set for error codes. Clear for success and informational codes. |
+/// | 0-30 | The code within its class. |
 ///
 /// A driver should test the high bit rather than compare against individual error codes, because later versions of the hub firmware can add new ones:
 ///
-/// if (((ULONG)code & 0x80000000) != 0) { // The capture request failed. return STATUS_DEVICE_HARDWARE_ERROR; }
+/// ```text
+/// if (((ULONG)code & 0x80000000) != 0) {
+///     // The capture request failed.
+///     return STATUS_DEVICE_HARDWARE_ERROR;
+/// }
+/// ```
 ///
-/// For a description of the request lifecycle, see <a href="/windows-hardware/drivers/contoso/completing-capture-requests">Completing capture requests</a>.
+/// For a description of the request lifecycle, see [Completing capture requests](https://learn.microsoft.com/windows-hardware/drivers/contoso/completing-capture-requests).
+///
+/// # Availability
+///
+/// - Windows 10, version 1809 and later
+/// - Windows Server 2019 and later
+/// - KMDF 1.11 and later
+/// - UMDF 2.15 and later
 ///
 /// # See also
 ///
-/// - <a href="/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture">ContosoStartCapture</a>
-/// - [ContosoOpen](nf-contoso-contosoopen.md)
-/// - <a href="ne-contoso-_contoso_mode.md">CONTOSO_MODE</a>
+/// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
+/// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
+/// - [CONTOSO_MODE](super::contoso::ContosoMode)
 /// - [`CONTOSO_STATUS_CODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_status_code)
 #[doc(alias = "CONTOSO_STATUS_CODE")]
 #[doc(alias = "_CONTOSO_STATUS_CODE")]
@@ -258,26 +434,32 @@ pub enum ContosoStatusCode {
     ///
     /// Deprecated.
     ///
-    /// *Value 260 (u32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - Deprecated
+    ///
+    /// *Inferred value (260 as `u32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_STATUS_CODE_PARTIAL")]
+    #[deprecated(note = "Deprecated.")]
     Partial = 260,
     /// The hub reported a hardware error. This is the first of the error codes; every error code has the high bit set.
     #[doc(alias = "CONTOSO_STATUS_CODE_DEVICE_ERROR")]
     DeviceError = 2147483648,
     /// The hub was surprise-removed while the request was in progress.
     ///
-    /// *Value 2147483649 (u32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (2147483649 as `u32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_STATUS_CODE_DEVICE_REMOVED")]
     DeviceRemoved = 2147483649,
     /// The hub did not complete the request within the time-out that the driver specified.
     ///
-    /// *Value 2147483650 (u32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (2147483650 as `u32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "CONTOSO_STATUS_CODE_TIMEOUT")]
     Timeout = 2147483650,
     /// The hub returned a code that this version of the framework does not recognize.
     #[doc(alias = "CONTOSO_STATUS_CODE_UNKNOWN")]
     Unknown = 4294967295,
 }
+#[allow(deprecated)]
 impl ContosoStatusCode {
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_STATUS_CODE";
@@ -320,7 +502,65 @@ impl ContosoStatusCode {
     pub const fn to_raw(self) -> u32 {
         self as u32
     }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows 10, version 1809",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 17763,
+                minor: 0,
+            }),
+            text: "Windows Server 2019",
+        },
+        super::Availability {
+            platform: Some(super::Platform::Kmdf),
+            requirement: super::Requirement::Since(super::Version {
+                major: 1,
+                minor: 11,
+            }),
+            text: "1.11",
+        },
+        super::Availability {
+            platform: Some(super::Platform::Umdf),
+            requirement: super::Requirement::Since(super::Version {
+                major: 2,
+                minor: 15,
+            }),
+            text: "2.15",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Partial => {
+                &[
+                    super::Availability {
+                        platform: None,
+                        requirement: super::Requirement::Deprecated(None),
+                        text: "Deprecated.",
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
+    }
 }
+#[allow(deprecated)]
 impl TryFrom<u32> for ContosoStatusCode {
     type Error = super::UnknownValue<u32>;
     fn try_from(raw: u32) -> Result<Self, super::UnknownValue<u32>> {
@@ -330,6 +570,7 @@ impl TryFrom<u32> for ContosoStatusCode {
         }
     }
 }
+#[allow(deprecated)]
 impl From<ContosoStatusCode> for u32 {
     fn from(value: ContosoStatusCode) -> u32 {
         value.to_raw()

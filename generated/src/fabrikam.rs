@@ -11,14 +11,19 @@
 ///
 /// The following diagram compares the gamuts of the predefined color spaces.
 ///
-/// <img alt="Comparison of the sRGB, BT.709, and BT.2020 gamuts" src="images/fabrikam-color-gamuts.png"/>
+/// [Comparison of the sRGB, BT.709, and BT.2020 gamuts](https://learn.microsoft.com/windows/win32/api/fabrikam/images/fabrikam-color-gamuts.png)
 ///
 /// When the display cannot show the whole gamut of the surface, the service maps the colors that fall outside it to the nearest color that the display can show.
 ///
+/// # Availability
+///
+/// - Windows 10 and later
+/// - Windows Server 2016 and later
+///
 /// # See also
 ///
-/// - <a href="/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetsurfacecolorspace">FabrikamSetSurfaceColorSpace</a>
-/// - <a href="ne-fabrikam-_fabrikam_mode.md">FABRIKAM_MODE</a>
+/// - [FabrikamSetSurfaceColorSpace](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetsurfacecolorspace)
+/// - [FABRIKAM_MODE](super::fabrikam::FabrikamMode)
 /// - [`FABRIKAM_COLOR_SPACE` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-fabrikam_color_space)
 #[doc(alias = "FABRIKAM_COLOR_SPACE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,27 +31,27 @@
 pub enum FabrikamColorSpace {
     /// The pixels use the sRGB primaries and the sRGB transfer curve. This is the color space of most desktop content.
     ///
-    /// *Value 0 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (0 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_COLOR_SPACE_SRGB")]
     Srgb = 0,
     /// The pixels use the sRGB primaries with linear gamma, stored as 16-bit floating-point values that can exceed the range 0.0 to 1.0.
     ///
-    /// *Value 1 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (1 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_COLOR_SPACE_SCRGB_LINEAR")]
     ScrgbLinear = 1,
     /// The pixels use the BT.709 primaries and transfer curve that video content commonly uses.
     ///
-    /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_COLOR_SPACE_BT709")]
     Bt709 = 2,
     /// The pixels use the BT.2020 primaries and the perceptual quantizer transfer curve for high dynamic range content.
     ///
-    /// *Value 3 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (3 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_COLOR_SPACE_BT2020_PQ")]
     Bt2020Pq = 3,
     /// The pixels use the color space that is described by the ICC profile attached to the surface.
     ///
-    /// *Value 4 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (4 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_COLOR_SPACE_CUSTOM")]
     Custom = 4,
 }
@@ -86,6 +91,39 @@ impl FabrikamColorSpace {
     pub const fn to_raw(self) -> i32 {
         self as i32
     }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 10240,
+                minor: 0,
+            }),
+            text: "Windows 10 [desktop apps only]",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 14393,
+                minor: 0,
+            }),
+            text: "Windows Server 2016 [desktop apps only]",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
+    }
 }
 impl TryFrom<i32> for FabrikamColorSpace {
     type Error = super::UnknownValue<i32>;
@@ -105,14 +143,19 @@ impl From<FabrikamColorSpace> for i32 {
 ///
 /// # Remarks
 ///
-/// An application sets the mode of a window by calling the <a href="/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetcolormode">FabrikamSetColorMode</a> function. The mode applies to the window and all of its child windows.
+/// An application sets the mode of a window by calling the [FabrikamSetColorMode](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetcolormode) function. The mode applies to the window and all of its child windows.
 ///
-/// Kernel-mode capture drivers use a separate setting; see <a href="..\contoso\ne-contoso-_contoso_mode.md">CONTOSO_MODE</a>.
+/// Kernel-mode capture drivers use a separate setting; see [CONTOSO_MODE](super::contoso::ContosoMode).
+///
+/// # Availability
+///
+/// - Windows 7 and later
+/// - Windows Server 2008 R2 and later
 ///
 /// # See also
 ///
-/// - <a href="/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetcolormode">FabrikamSetColorMode</a>
-/// - <a href="/windows/win32/api/fabrikam/nf-fabrikam-fabrikamgetcolormode">FabrikamGetColorMode</a>
+/// - [FabrikamSetColorMode](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetcolormode)
+/// - [FabrikamGetColorMode](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamgetcolormode)
 /// - [`FABRIKAM_MODE` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-_fabrikam_mode)
 #[doc(alias = "FABRIKAM_MODE")]
 #[doc(alias = "_FABRIKAM_MODE")]
@@ -129,19 +172,27 @@ pub enum FabrikamMode {
     ///
     /// **Windows 7 and earlier:** Not supported.
     ///
-    /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - Not supported on Windows 7 and earlier
+    ///
+    /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_MODE_AUTOMATIC")]
     Automatic = 2,
     /// Color correction is applied only during the hours that the user chose in the display settings.
     ///
     /// **Windows 7 and earlier:** Not supported.
     ///
-    /// *Value 3 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// # Availability
+    ///
+    /// - Not supported on Windows 7 and earlier
+    ///
+    /// *Inferred value (3 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_MODE_SCHEDULED")]
     Scheduled = 3,
     /// Marks the end of the enumeration. Do not pass this value to any function.
     ///
-    /// *Value 4 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+    /// *Inferred value (4 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     #[doc(alias = "FABRIKAM_MODE_MAX")]
     Max = 4,
 }
@@ -181,6 +232,62 @@ impl FabrikamMode {
     pub const fn to_raw(self) -> i32 {
         self as i32
     }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 7600,
+                minor: 0,
+            }),
+            text: "Windows 7 [desktop apps only]",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 7600,
+                minor: 0,
+            }),
+            text: "Windows Server 2008 R2 [desktop apps only]",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Automatic => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Windows),
+                        requirement: super::Requirement::NotUpTo(super::Version {
+                            major: 7600,
+                            minor: 0,
+                        }),
+                        text: "Windows 7 and earlier: Not supported.",
+                    },
+                ]
+            }
+            Self::Scheduled => {
+                &[
+                    super::Availability {
+                        platform: Some(super::Platform::Windows),
+                        requirement: super::Requirement::NotUpTo(super::Version {
+                            major: 7600,
+                            minor: 0,
+                        }),
+                        text: "Windows 7 and earlier: Not supported.",
+                    },
+                ]
+            }
+            _ => &[],
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
+    }
 }
 impl TryFrom<i32> for FabrikamMode {
     type Error = super::UnknownValue<i32>;
@@ -202,10 +309,15 @@ impl From<FabrikamMode> for i32 {
 ///
 /// The YUV formats start at an offset of four from **FABRIKAM_PIXEL_FORMAT_RGB24** so that values in between stay free for packed RGB formats that later versions of the header might add.
 ///
+/// # Availability
+///
+/// - Windows 10, version 1903 and later
+/// - Windows Server 2022 and later
+///
 /// # See also
 ///
-/// - <a href="/windows/win32/api/fabrikam/nf-fabrikam-fabrikamcreatesurface">FabrikamCreateSurface</a>
-/// - <a href="ne-fabrikam-fabrikam_color_space.md">FABRIKAM_COLOR_SPACE</a>
+/// - [FabrikamCreateSurface](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamcreatesurface)
+/// - [FABRIKAM_COLOR_SPACE](super::fabrikam::FabrikamColorSpace)
 /// - [`FABRIKAM_PIXEL_FORMAT` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-_fabrikam_pixel_format)
 #[doc(alias = "FABRIKAM_PIXEL_FORMAT")]
 #[doc(alias = "_FABRIKAM_PIXEL_FORMAT")]
@@ -252,6 +364,39 @@ impl FabrikamPixelFormat {
     /// The integer of this value, as C sees it.
     pub const fn to_raw(self) -> i32 {
         self as i32
+    }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability {
+            platform: Some(super::Platform::Windows),
+            requirement: super::Requirement::Since(super::Version {
+                major: 18362,
+                minor: 0,
+            }),
+            text: "Windows 10, version 1903",
+        },
+        super::Availability {
+            platform: Some(super::Platform::WindowsServer),
+            requirement: super::Requirement::Since(super::Version {
+                major: 20348,
+                minor: 0,
+            }),
+            text: "Windows Server 2022",
+        },
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
+    /// Whether the documentation allows this value on `target` (by the type's
+    /// statements and the value's own).
+    pub const fn is_available_on(self, target: super::Target) -> bool {
+        super::is_available_on(Self::AVAILABILITY, target)
+            && super::is_available_on(self.availability(), target)
     }
 }
 impl TryFrom<i32> for FabrikamPixelFormat {

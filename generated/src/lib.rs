@@ -32,6 +32,166 @@ impl<R: ::core::fmt::Display> ::core::fmt::Display for UnknownValue<R> {
 #[rustfmt::skip]
 impl<R: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownValue<R> {}
+/// A system or framework that documentation states availability for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Platform {
+    /// Windows client editions; versions are build numbers.
+    Windows,
+    /// Windows Server; versions are build numbers.
+    WindowsServer,
+    /// Kernel-Mode Driver Framework.
+    Kmdf,
+    /// User-Mode Driver Framework.
+    Umdf,
+    /// Network Driver Interface Specification.
+    Ndis,
+    /// Windows Display Driver Model.
+    Wddm,
+    /// Background Intelligent Transfer Service.
+    Bits,
+    /// DirectX.
+    DirectX,
+    /// Direct3D.
+    Direct3D,
+    /// DirectX Graphics Infrastructure.
+    Dxgi,
+    /// Indirect Display Driver class extension.
+    IddCx,
+}
+#[rustfmt::skip]
+impl Platform {
+    /// Whether this is a framework or driver model rather than Windows itself.
+    pub const fn is_framework(self) -> bool {
+        !matches!(self, Platform::Windows | Platform::WindowsServer)
+    }
+}
+/// A version of a [`Platform`]: `(build, service pack)` for Windows and Windows
+/// Server, `(major, minor)` for frameworks (NDIS 6.30 is `(6, 30)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[rustfmt::skip]
+pub struct Version {
+    /// Build number, or major version.
+    pub major: u32,
+    /// Service pack, or minor version.
+    pub minor: u32,
+}
+/// What one documentation statement says about a platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    /// Available starting with this version.
+    Since(Version),
+    /// Not supported on this version and earlier.
+    NotUpTo(Version),
+    /// Not supported on this version and later.
+    NotFrom(Version),
+    /// Only on this version.
+    Only(Version),
+    /// Deprecated (since the version, when one is given).
+    Deprecated(Option<Version>),
+    /// Available, in any version.
+    Available,
+    /// Available on this platform only (among frameworks).
+    Exclusive,
+    /// Not available.
+    NotAvailable,
+}
+/// One availability statement, as documented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[rustfmt::skip]
+pub struct Availability {
+    /// The platform it is about (`None`: it applies everywhere, as "Deprecated." does).
+    pub platform: Option<Platform>,
+    /// What it says.
+    pub requirement: Requirement,
+    /// The sentence of the documentation it comes from.
+    pub text: &'static str,
+}
+/// A system a program runs on, to check availability against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[rustfmt::skip]
+pub struct Target {
+    /// The platform.
+    pub platform: Platform,
+    /// Its version.
+    pub version: Version,
+}
+#[rustfmt::skip]
+impl Target {
+    /// Windows (client) with build number `build` (e.g. 17763 for Windows 10, version 1809).
+    pub const fn windows(build: u32) -> Self {
+        Target {
+            platform: Platform::Windows,
+            version: Version { major: build, minor: 0 },
+        }
+    }
+    /// Windows Server with build number `build` (e.g. 17763 for Windows Server 2019).
+    pub const fn windows_server(build: u32) -> Self {
+        Target {
+            platform: Platform::WindowsServer,
+            version: Version { major: build, minor: 0 },
+        }
+    }
+    /// A framework at version `major.minor` (KMDF 1.11 is `(Platform::Kmdf, 1, 11)`).
+    pub const fn framework(platform: Platform, major: u32, minor: u32) -> Self {
+        Target {
+            platform,
+            version: Version { major, minor },
+        }
+    }
+}
+/// Whether `statements` allow `target`: every statement about the target's platform
+/// must allow its version (of several "since" statements, one suffices), and a
+/// framework another statement says is exclusive is excluded.
+pub const fn is_available_on(statements: &[Availability], target: Target) -> bool {
+    let mut since_seen = false;
+    let mut since_met = false;
+    let mut i = 0;
+    while i < statements.len() {
+        let s = statements[i];
+        i += 1;
+        let Some(platform) = s.platform else { continue };
+        if !same_platform(platform, target.platform) {
+            if matches!(s.requirement, Requirement::Exclusive)
+                && platform.is_framework()
+                && target.platform.is_framework()
+            {
+                return false;
+            }
+            continue;
+        }
+        let v = target.version;
+        match s.requirement {
+            Requirement::Since(min) => {
+                since_seen = true;
+                since_met |= !version_less(v, min);
+            }
+            Requirement::NotUpTo(max) => {
+                if !version_less(max, v) {
+                    return false;
+                }
+            }
+            Requirement::NotFrom(min) => {
+                if !version_less(v, min) {
+                    return false;
+                }
+            }
+            Requirement::Only(only) => {
+                if only.major != v.major {
+                    return false;
+                }
+            }
+            Requirement::NotAvailable => return false,
+            Requirement::Deprecated(_) | Requirement::Available | Requirement::Exclusive => {}
+        }
+    }
+    !since_seen || since_met
+}
+const fn same_platform(a: Platform, b: Platform) -> bool {
+    a as u8 == b as u8
+}
+const fn version_less(a: Version, b: Version) -> bool {
+    a.major < b.major || (a.major == b.major && a.minor < b.minor)
+}
 /// Enums from `bits.h`.
 #[rustfmt::skip]
 pub mod bits;

@@ -29,15 +29,176 @@ impl<R: ::core::fmt::Display> ::core::fmt::Display for UnknownValue<R> {
 }
 impl<R: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownValue<R> {}
+/// A system or framework that documentation states availability for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Platform {
+    /// Windows client editions; versions are build numbers.
+    Windows,
+    /// Windows Server; versions are build numbers.
+    WindowsServer,
+    /// Kernel-Mode Driver Framework.
+    Kmdf,
+    /// User-Mode Driver Framework.
+    Umdf,
+    /// Network Driver Interface Specification.
+    Ndis,
+    /// Windows Display Driver Model.
+    Wddm,
+    /// Background Intelligent Transfer Service.
+    Bits,
+    /// DirectX.
+    DirectX,
+    /// Direct3D.
+    Direct3D,
+    /// DirectX Graphics Infrastructure.
+    Dxgi,
+    /// Indirect Display Driver class extension.
+    IddCx,
+}
+impl Platform {
+    /// Whether this is a framework or driver model rather than Windows itself.
+    pub const fn is_framework(self) -> bool {
+        !matches!(self, Platform::Windows | Platform::WindowsServer)
+    }
+}
+/// A version of a [`Platform`]: `(build, service pack)` for Windows and Windows
+/// Server, `(major, minor)` for frameworks (NDIS 6.30 is `(6, 30)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    /// Build number, or major version.
+    pub major: u32,
+    /// Service pack, or minor version.
+    pub minor: u32,
+}
+/// What one documentation statement says about a platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    /// Available starting with this version.
+    Since(Version),
+    /// Not supported on this version and earlier.
+    NotUpTo(Version),
+    /// Not supported on this version and later.
+    NotFrom(Version),
+    /// Only on this version.
+    Only(Version),
+    /// Deprecated (since the version, when one is given).
+    Deprecated(Option<Version>),
+    /// Available, in any version.
+    Available,
+    /// Available on this platform only (among frameworks).
+    Exclusive,
+    /// Not available.
+    NotAvailable,
+}
+/// One availability statement, as documented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Availability {
+    /// The platform it is about (`None`: it applies everywhere, as "Deprecated." does).
+    pub platform: Option<Platform>,
+    /// What it says.
+    pub requirement: Requirement,
+    /// The sentence of the documentation it comes from.
+    pub text: &'static str,
+}
+/// A system a program runs on, to check availability against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// The platform.
+    pub platform: Platform,
+    /// Its version.
+    pub version: Version,
+}
+impl Target {
+    /// Windows (client) with build number `build` (e.g. 17763 for Windows 10, version 1809).
+    pub const fn windows(build: u32) -> Self {
+        Target {
+            platform: Platform::Windows,
+            version: Version { major: build, minor: 0 },
+        }
+    }
+    /// Windows Server with build number `build` (e.g. 17763 for Windows Server 2019).
+    pub const fn windows_server(build: u32) -> Self {
+        Target {
+            platform: Platform::WindowsServer,
+            version: Version { major: build, minor: 0 },
+        }
+    }
+    /// A framework at version `major.minor` (KMDF 1.11 is `(Platform::Kmdf, 1, 11)`).
+    pub const fn framework(platform: Platform, major: u32, minor: u32) -> Self {
+        Target {
+            platform,
+            version: Version { major, minor },
+        }
+    }
+}
+/// Whether `statements` allow `target`: every statement about the target's platform
+/// must allow its version (of several "since" statements, one suffices), and a
+/// framework another statement says is exclusive is excluded.
+pub const fn is_available_on(statements: &[Availability], target: Target) -> bool {
+    let mut since_seen = false;
+    let mut since_met = false;
+    let mut i = 0;
+    while i < statements.len() {
+        let s = statements[i];
+        i += 1;
+        let Some(platform) = s.platform else { continue };
+        if !same_platform(platform, target.platform) {
+            if matches!(s.requirement, Requirement::Exclusive) && platform.is_framework()
+                && target.platform.is_framework()
+            {
+                return false;
+            }
+            continue;
+        }
+        let v = target.version;
+        match s.requirement {
+            Requirement::Since(min) => {
+                since_seen = true;
+                since_met |= !version_less(v, min);
+            }
+            Requirement::NotUpTo(max) => {
+                if !version_less(max, v) {
+                    return false;
+                }
+            }
+            Requirement::NotFrom(min) => {
+                if !version_less(v, min) {
+                    return false;
+                }
+            }
+            Requirement::Only(only) => {
+                if only.major != v.major {
+                    return false;
+                }
+            }
+            Requirement::NotAvailable => return false,
+            Requirement::Deprecated(_)
+            | Requirement::Available
+            | Requirement::Exclusive => {}
+        }
+    }
+    !since_seen || since_met
+}
+const fn same_platform(a: Platform, b: Platform) -> bool {
+    a as u8 == b as u8
+}
+const fn version_less(a: Version, b: Version) -> bool {
+    a.major < b.major || (a.major == b.major && a.minor < b.minor)
+}
 /// Enums from `bits.h`.
 pub mod bits {
     #![allow(clippy::enum_variant_names)]
     /// The **BG_JOB_TYPE** enumeration defines constant values that specify the type of transfer job, such as download.
     ///
+    /// # Availability
+    ///
+    /// - Windows XP and later
+    /// - Windows Server 2003 and later
+    ///
     /// # See also
     ///
-    /// - <a href="https://msdn.microsoft.com/b84c45c2-379a-40d0-91ab-0124f0ef6b00">IBackgroundCopyJob::GetType</a>
-    /// - <a href="https://msdn.microsoft.com/6d23e3c0-673b-4f37-b6a0-e364b2d73886">IBackgroundCopyManager::CreateJob</a>
+    /// - [IBackgroundCopyJob::GetType](https://msdn.microsoft.com/b84c45c2-379a-40d0-91ab-0124f0ef6b00)
+    /// - [IBackgroundCopyManager::CreateJob](https://msdn.microsoft.com/6d23e3c0-673b-4f37-b6a0-e364b2d73886)
     /// - [`BG_JOB_TYPE` on the web](https://learn.microsoft.com/windows/win32/api/bits/ne-bits-__midl_ibackgroundcopyjob_0003)
     #[doc(alias = "BG_JOB_TYPE")]
     #[doc(alias = "__MIDL_IBackgroundCopyJob_0003")]
@@ -46,21 +207,29 @@ pub mod bits {
     pub enum BgJobType {
         /// Specifies that the job downloads files to the client.
         ///
-        /// *Value 0 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+        /// *Inferred value (0 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
         #[doc(alias = "BG_JOB_TYPE_DOWNLOAD")]
         Download = 0,
         /// Specifies that the job uploads a file to the server.
         ///
         /// **BITS 1.2 and earlier:** Not supported.
         ///
-        /// *Value 1 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+        /// # Availability
+        ///
+        /// - Not supported on BITS 1.2 and earlier
+        ///
+        /// *Inferred value (1 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
         #[doc(alias = "BG_JOB_TYPE_UPLOAD")]
         Upload = 1,
         /// Specifies that the job uploads a file to the server and receives a reply file from the server application.
         ///
         /// **BITS 1.2 and earlier:** Not supported.
         ///
-        /// *Value 2 (i32): inferred, the page gives none; C numbers a value one above the one before it, starting at 0.*
+        /// # Availability
+        ///
+        /// - Not supported on BITS 1.2 and earlier
+        ///
+        /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
         #[doc(alias = "BG_JOB_TYPE_UPLOAD_REPLY")]
         UploadReply = 2,
     }
@@ -93,6 +262,62 @@ pub mod bits {
         /// The integer of this value, as C sees it.
         pub const fn to_raw(self) -> i32 {
             self as i32
+        }
+        /// What the documentation says about the availability of the type.
+        pub const AVAILABILITY: &'static [super::Availability] = &[
+            super::Availability {
+                platform: Some(super::Platform::Windows),
+                requirement: super::Requirement::Since(super::Version {
+                    major: 2600,
+                    minor: 0,
+                }),
+                text: "Windows XP",
+            },
+            super::Availability {
+                platform: Some(super::Platform::WindowsServer),
+                requirement: super::Requirement::Since(super::Version {
+                    major: 3790,
+                    minor: 0,
+                }),
+                text: "Windows Server 2003",
+            },
+        ];
+        /// What the documentation says about the availability of this value
+        /// (the type's own statements are in [`Self::AVAILABILITY`]).
+        pub const fn availability(self) -> &'static [super::Availability] {
+            match self {
+                Self::Upload => {
+                    &[
+                        super::Availability {
+                            platform: Some(super::Platform::Bits),
+                            requirement: super::Requirement::NotUpTo(super::Version {
+                                major: 1,
+                                minor: 2,
+                            }),
+                            text: "BITS 1.2 and earlier: Not supported.",
+                        },
+                    ]
+                }
+                Self::UploadReply => {
+                    &[
+                        super::Availability {
+                            platform: Some(super::Platform::Bits),
+                            requirement: super::Requirement::NotUpTo(super::Version {
+                                major: 1,
+                                minor: 2,
+                            }),
+                            text: "BITS 1.2 and earlier: Not supported.",
+                        },
+                    ]
+                }
+                _ => &[],
+            }
+        }
+        /// Whether the documentation allows this value on `target` (by the type's
+        /// statements and the value's own).
+        pub const fn is_available_on(self, target: super::Target) -> bool {
+            super::is_available_on(Self::AVAILABILITY, target)
+                && super::is_available_on(self.availability(), target)
         }
     }
     impl TryFrom<i32> for BgJobType {

@@ -78,8 +78,8 @@ pub(super) fn role(name: &str) -> Option<Role> {
         | "video" | "audio" | "canvas" | "map" | "area" | "input" | "button" | "select"
         | "option" | "link" | "meta" | "base" | "param" | "source" | "track" | "head"
         | "picture" | "dialog" | "portal" => Role::Drop,
-        "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes"
-        | "noscript" | "plaintext" | "template" => Role::RawDrop,
+        "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes" | "noscript"
+        | "plaintext" | "template" => Role::RawDrop,
         _ => return None,
     };
     Some(role)
@@ -162,7 +162,9 @@ fn skip_raw_text(src: &str, from: usize, name: &str, tokens: &mut Vec<Token>) ->
     };
     let after = from + at + close.len();
     tokens.push(Token::Close(name.to_owned()));
-    src[after..].find('>').map_or(src.len(), |gt| after + gt + 1)
+    src[after..]
+        .find('>')
+        .map_or(src.len(), |gt| after + gt + 1)
 }
 
 /// Finds an ASCII needle in a haystack, ignoring ASCII case.

@@ -209,7 +209,11 @@ impl<'a> Writer<'a> {
     fn word(&mut self, word: &str) {
         let mut rest = word;
         while !rest.is_empty() {
-            let url_at = if self.flags.link { None } else { find_url(rest) };
+            let url_at = if self.flags.link {
+                None
+            } else {
+                find_url(rest)
+            };
             let Some((start, end)) = url_at else {
                 let escaped = self.escape(rest);
                 self.emit(&escaped);
@@ -247,6 +251,10 @@ impl<'a> Writer<'a> {
         } else {
             content
         };
+        if self.out.ends_with('`') && !self.pending_break {
+            // Two code spans touching would read as one backtick run.
+            self.space = true;
+        }
         let fence = "`".repeat(longest_run(&content, '`') + 1);
         let pad = if content.starts_with('`') || content.ends_with('`') {
             " "
@@ -297,9 +305,8 @@ impl<'a> Writer<'a> {
             let last_out = self.out.chars().next_back();
             let touching = !self.space && !self.pending_break;
             let needs_space = touching
-                && last_out.is_some_and(|c| {
-                    (is_word(c) && !is_word(first)) || c == '*' || c == '~'
-                });
+                && last_out
+                    .is_some_and(|c| (is_word(c) && !is_word(first)) || c == '*' || c == '~');
             if needs_space {
                 self.space = true;
             }
@@ -444,7 +451,8 @@ fn url_end(word: &str, body: usize) -> usize {
     let mut closing = word[body..end].matches(')').count();
     while let Some(last) = word[body..end].chars().next_back() {
         let unbalanced_paren = last == ')' && opening < closing;
-        if !(matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_') || unbalanced_paren)
+        if !(matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_')
+            || unbalanced_paren)
         {
             break;
         }

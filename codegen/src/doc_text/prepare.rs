@@ -51,8 +51,10 @@ fn dedent_prose(text: &str) -> String {
         let (indent, content) = leading(line);
         i += 1;
         if content.trim_end().is_empty() {
-            out.push(String::new());
-            scan.prev_blank = true;
+            if !joins_broken_sentence(line, out.last(), lines.get(i)) {
+                out.push(String::new());
+                scan.prev_blank = true;
+            }
             continue;
         }
         if scan.verbatim(line, indent, content) {
@@ -86,6 +88,20 @@ fn dedent_prose(text: &str) -> String {
         out.push(line.to_owned());
     }
     out.join("\n")
+}
+
+/// A whitespace-only line that cuts a sentence ("Indicates a", spaces, "    CC status change
+/// alert."): the text before it ends mid-sentence and the text after it is indented. Such a
+/// line is dropped so that the sentence stays one paragraph.
+fn joins_broken_sentence(line: &str, before: Option<&String>, after: Option<&&str>) -> bool {
+    let mid_sentence = before
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric);
+    let indented_after = after.is_some_and(|a| {
+        let (indent, content) = leading(a);
+        indent >= 4 && content.starts_with(char::is_alphanumeric)
+    });
+    !line.is_empty() && mid_sentence && indented_after
 }
 
 impl Scan {
@@ -188,7 +204,12 @@ fn is_prose(chunk: &[&str]) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let codeish = text
         .chars()
-        .filter(|c| matches!(c, ';' | '{' | '}' | '(' | ')' | '=' | '*' | '&' | '[' | ']' | '|'))
+        .filter(|c| {
+            matches!(
+                c,
+                ';' | '{' | '}' | '(' | ')' | '=' | '*' | '&' | '[' | ']' | '|'
+            )
+        })
         .count();
     letters * 10 >= non_space * 7 && codeish * 20 <= non_space
 }
@@ -197,9 +218,11 @@ fn is_prose(chunk: &[&str]) -> bool {
 fn has_code_line_shape(line: &str) -> bool {
     line.ends_with([';', '{', '}'])
         || line.starts_with(['{', '}'])
-        || ["//", "/*", "#include", "#define", "#if", "#pragma", "typedef "]
-            .iter()
-            .any(|p| line.starts_with(p))
+        || [
+            "//", "/*", "#include", "#define", "#if", "#pragma", "typedef ",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// Removes `<...>` spans (roughly: enough to judge the words of a line).

@@ -1,7 +1,7 @@
 //! Writes the tree as block-level Markdown: paragraphs, lists, tables, quotes, code blocks.
 
 use super::LinkContext;
-use super::inline::{Breaks, Flags, Writer};
+use super::inline::{Breaks, Flags, Writer, escape_text};
 use super::plain;
 use super::tree::{Elem, Kind, Node};
 
@@ -95,14 +95,22 @@ impl<'a> Renderer<'a> {
             Breaks::Newline
         };
         let text = self.writer(breaks).write(nodes).text;
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         let count = lines.len();
         let lines = lines
             .into_iter()
             .enumerate()
             .map(|(i, line)| {
                 let line = escape_line_start(line);
-                if i + 1 < count { format!("{line}\\") } else { line }
+                if i + 1 < count {
+                    format!("{line}\\")
+                } else {
+                    line
+                }
             })
             .collect::<Vec<_>>();
         if !lines.is_empty() {
@@ -116,13 +124,16 @@ impl<'a> Renderer<'a> {
             return None;
         }
         let hashes = "#".repeat(usize::from(level.clamp(1, 6)));
-        Some(Block::new(BlockKind::Other, vec![format!("{hashes} {text}")]))
+        Some(Block::new(
+            BlockKind::Other,
+            vec![format!("{hashes} {text}")],
+        ))
     }
 
     fn alert(&self, title: &str, nodes: &[Node]) -> Option<Block> {
         let mut blocks = self.blocks(nodes);
         if !title.is_empty() {
-            let label = format!("**{title}:**");
+            let label = format!("**{}:**", escape_text(title, ' ', self.table));
             match blocks.first_mut() {
                 Some(first) if first.kind == BlockKind::Paragraph && !first.lines.is_empty() => {
                     first.lines[0] = format!("{label} {}", first.lines[0]);
@@ -213,7 +224,9 @@ impl<'a> Renderer<'a> {
     /// column header.
     fn table_as_list(&self, table: &Table<'_>) -> Option<Block> {
         let labels: Vec<String> = table.header.as_ref().map_or_else(Vec::new, |row| {
-            row.iter().map(|cell| plain::of_nodes(&cell.children)).collect()
+            row.iter()
+                .map(|cell| plain::of_nodes(&cell.children))
+                .collect()
         });
         let items: Vec<Vec<String>> = table
             .body
@@ -230,9 +243,11 @@ impl<'a> Renderer<'a> {
             let mut cell_blocks = self.blocks(&cell.children);
             let label = labels.get(i).filter(|l| !l.is_empty());
             if let Some(label) = label {
-                let label = format!("**{}:**", super::inline::escape_text(label, ' ', false));
+                let label = format!("**{}:**", escape_text(label, ' ', false));
                 match cell_blocks.first_mut() {
-                    Some(first) if first.kind == BlockKind::Paragraph => {
+                    Some(first)
+                        if first.kind == BlockKind::Paragraph && !first.lines.is_empty() =>
+                    {
                         first.lines[0] = format!("{label} {}", first.lines[0]);
                     }
                     _ => cell_blocks.insert(0, Block::new(BlockKind::Paragraph, vec![label])),
@@ -332,7 +347,13 @@ fn quote(blocks: Vec<Block>) -> Option<Block> {
     }
     let quoted = lines
         .into_iter()
-        .map(|l| if l.is_empty() { ">".to_owned() } else { format!("> {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect();
     Some(Block::new(BlockKind::Other, quoted))
 }

@@ -23,13 +23,19 @@ pub(super) enum Kind {
     /// A note/warning box, with its title ("Note", "Important", ...).
     Alert(String),
     /// A `<div>`: a container with no meaning of its own; `alert` when `class="alert"`.
-    Div { alert: bool },
+    Div {
+        alert: bool,
+    },
     /// A list, with the first number of an ordered list.
     List(Option<u64>),
     Item,
     Table,
-    Row { head: bool },
-    Cell { head: bool },
+    Row {
+        head: bool,
+    },
+    Cell {
+        head: bool,
+    },
     /// `<pre>`: its text is a code block.
     Pre,
     Strong,
@@ -77,7 +83,10 @@ pub(super) enum Node {
     /// A thematic break.
     Rule,
     /// A code block with its (already sanitized) language tag.
-    CodeBlock { lang: String, text: String },
+    CodeBlock {
+        lang: String,
+        text: String,
+    },
     Elem(Elem),
 }
 
@@ -188,8 +197,14 @@ fn code_language(kind: &CodeBlockKind<'_>) -> String {
 fn is_rustdoc_keyword(word: &str) -> bool {
     matches!(
         word,
-        "rust" | "ignore" | "should_panic" | "no_run" | "compile_fail" | "test_harness"
-            | "standalone_crate" | "allow_fail"
+        "rust"
+            | "ignore"
+            | "should_panic"
+            | "no_run"
+            | "compile_fail"
+            | "test_harness"
+            | "standalone_crate"
+            | "allow_fail"
     ) || word.starts_with("edition")
         || word.starts_with("ignore-")
 }
@@ -578,7 +593,7 @@ fn take_bold_title(children: &mut Vec<Node>) -> Option<String> {
     }
     let title = super::plain::of_nodes(&elem.children);
     let title = title.trim_end_matches(':').trim().to_owned();
-    if title.is_empty() || title.len() > 24 || title.contains(' ') {
+    if title.is_empty() || title.len() > 24 || !title.chars().all(char::is_alphabetic) {
         return None;
     }
     children.drain(..=first);

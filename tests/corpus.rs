@@ -1,0 +1,114 @@
+//! The real documentation corpus (`../shared/corpus`): every page becomes an enum or a
+//! diagnostic, and the generated crate builds, documents and runs its doctests warning-free.
+//!
+//! Without `../shared` (as on a user's machine) these tests print a notice and pass.
+
+use docbind::{Config, Layout};
+use docbind_workspace_tests::{corpus, workspace_root};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+/// Enums the corpora yielded when these floors were recorded; fewer is a regression.
+const DDI_ENUM_FLOOR: usize = 2134;
+const SDK_ENUM_FLOOR: usize = 60;
+
+fn generate_corpus(name: &str, floor: usize) {
+    let Some(corpus) = corpus() else { return };
+    let docs = corpus.join(name);
+    let root = workspace_root();
+    let crate_dir = root.join("target/corpus").join(name);
+    let config = Config::discover(&docs).unwrap();
+    let layout = Layout::Crate {
+        package: format!("corpus-{name}"),
+    };
+    let generated = docbind::generate(&docs, &config, &layout).unwrap_or_else(|e| panic!("{e}"));
+    docbind::write(&crate_dir, &generated.files).unwrap();
+
+    let loaded = &generated.loaded;
+    let enums = loaded.bindings.enums().count();
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &loaded.skipped {
+        *reasons.entry(s.reason.as_str()).or_default() += 1;
+    }
+    eprintln!(
+        "{name}: {} pages → {enums} enums → {} skipped",
+        loaded.pages,
+        loaded.skipped.len()
+    );
+    for (reason, n) in &reasons {
+        eprintln!("  skipped {n:>5}: {reason}");
+    }
+    let warnings = loaded.diagnostics.iter().filter(|d| !d.is_error()).count();
+    eprintln!("  {warnings} warnings");
+
+    // Every page is accounted for: an enum or a skip with its reason.
+    assert_eq!(
+        enums + loaded.skipped.len(),
+        loaded.pages,
+        "pages lost without a reason"
+    );
+    // Every skip of an enum page carries a diagnostic naming the file.
+    for s in loaded
+        .skipped
+        .iter()
+        .filter(|s| !s.reason.starts_with("not an enum page"))
+    {
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.file.ends_with(&s.source)),
+            "{} skipped without a diagnostic",
+            s.source
+        );
+    }
+    assert!(
+        enums >= floor,
+        "{name}: {enums} enums, below the floor of {floor}"
+    );
+
+    let target = root.join("target/corpus/target");
+    cargo(&crate_dir, &target, &["build", "--quiet"], "RUSTFLAGS");
+    cargo(
+        &crate_dir,
+        &target,
+        &["doc", "--quiet", "--no-deps"],
+        "RUSTDOCFLAGS",
+    );
+    cargo(
+        &crate_dir,
+        &target,
+        &["test", "--quiet", "--doc"],
+        "RUSTDOCFLAGS",
+    );
+}
+
+/// Runs cargo in `dir` with warnings denied through the flags variable `flags`.
+fn cargo(dir: &Path, target: &Path, args: &[&str], flags: &str) {
+    let status = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .env_remove("RUSTDOCFLAGS")
+        .env(flags, "-D warnings")
+        .status()
+        .expect("run cargo");
+    assert!(
+        status.success(),
+        "`cargo {}` failed in {}",
+        args.join(" "),
+        dir.display()
+    );
+}
+
+#[test]
+fn driver_docs_corpus_builds_documents_and_tests_clean() {
+    generate_corpus("ddi", DDI_ENUM_FLOOR);
+}
+
+#[test]
+fn sdk_corpus_builds_documents_and_tests_clean() {
+    generate_corpus("sdk-api", SDK_ENUM_FLOOR);
+}
