@@ -26,6 +26,7 @@ pub struct Builder {
     base_url: Option<String>,
     docs_path: Option<Option<String>>,
     names: Option<NameStyle>,
+    header_dirs: Vec<PathBuf>,
     rerun_if_changed: bool,
 }
 
@@ -40,6 +41,7 @@ impl Builder {
             base_url: None,
             docs_path: None,
             names: None,
+            header_dirs: Vec::new(),
             rerun_if_changed: true,
         }
     }
@@ -75,6 +77,13 @@ impl Builder {
         self
     }
 
+    /// A C header directory whose enum definitions check (and win over) the pages' values;
+    /// may be called several times.
+    pub fn header_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.header_dirs.push(dir.into());
+        self
+    }
+
     /// All settings at once, instead of reading `docbind.toml` from the docs root.
     /// Settings made with the other methods still apply on top.
     pub fn config(mut self, config: Config) -> Self {
@@ -98,6 +107,7 @@ impl Builder {
         if let Some(names) = self.names {
             config.names = names;
         }
+        config.header_dirs.extend(self.header_dirs.iter().cloned());
         Ok(config)
     }
 

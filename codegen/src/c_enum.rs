@@ -84,8 +84,6 @@ pub struct Defines {
     enumerators: HashMap<String, i128>,
 }
 
-// `collect` and `add_enumerators` serve the header scanner, which is not wired in yet.
-#[allow(dead_code)]
 impl Defines {
     /// Adds every `#define` found in `src` (in every preprocessor branch);
     /// names that are already present keep their earlier definition.

@@ -20,6 +20,10 @@ pub struct Config {
     pub docs_path: Option<String>,
     /// How names are made.
     pub names: NameStyle,
+    /// C header directories whose enum definitions check (and win over) the pages' values.
+    pub header_dirs: Vec<std::path::PathBuf>,
+    /// Whether enumerators only a header defines become (undocumented) variants.
+    pub header_only_variants: bool,
 }
 
 impl Default for Config {
@@ -28,6 +32,8 @@ impl Default for Config {
             base_url: "https://learn.microsoft.com".to_string(),
             docs_path: Some("windows-hardware/drivers/ddi".to_string()),
             names: NameStyle::Idiomatic,
+            header_dirs: Vec::new(),
+            header_only_variants: true,
         }
     }
 }

@@ -14,6 +14,8 @@ struct File {
     base_url: Option<String>,
     docs_path: Option<String>,
     names: Option<Names>,
+    header_dirs: Option<Vec<String>>,
+    header_only_variants: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -34,13 +36,21 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
         )
         .at_column(column)
         .with_source(text)
-        .with_help("known keys: base-url, docs-path, names (\"idiomatic\" or \"c\")")
+        .with_help("known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), header-dirs, header-only-variants")
     })?;
     if let Some(url) = file.base_url {
         config.base_url = url;
     }
     if let Some(path) = file.docs_path {
         config.docs_path = Some(path).filter(|p| !p.is_empty());
+    }
+    if let Some(dirs) = file.header_dirs {
+        // Relative to the directory of the configuration file.
+        let base = path.parent().unwrap_or(Path::new(""));
+        config.header_dirs = dirs.iter().map(|d| base.join(d)).collect();
+    }
+    if let Some(yes) = file.header_only_variants {
+        config.header_only_variants = yes;
     }
     if let Some(names) = file.names {
         config.names = match names {

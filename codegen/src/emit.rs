@@ -71,6 +71,11 @@ fn enum_docs(e: &Enum) -> String {
         docs.push_str("\n\n# Remarks\n\n");
         docs.push_str(e.remarks.trim());
     }
+    if let Some(header) = &e.header_file {
+        docs.push_str(&format!(
+            "\n\n*Values are taken from the C header `{header}` where it defines them.*"
+        ));
+    }
     docs.push_str(&availability_section(&e.availability));
     if !e.see_also.is_empty() || e.url.is_some() {
         docs.push_str("\n\n# See also\n");

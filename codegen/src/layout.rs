@@ -112,14 +112,19 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error>
     Ok(files)
 }
 
-/// Adds `#[rustfmt::skip]` to every top-level struct and impl of `items`.
+/// Adds `#[rustfmt::skip]` to every top-level item of `items`.
 fn rustfmt_skip_each(items: TokenStream) -> Result<TokenStream, syn::Error> {
     let mut file: syn::File = syn::parse2(items)?;
     let skip: syn::Attribute = syn::parse_quote!(#[rustfmt::skip]);
     for item in &mut file.items {
         match item {
-            syn::Item::Struct(s) => s.attrs.push(skip.clone()),
+            syn::Item::Struct(i) => i.attrs.push(skip.clone()),
+            syn::Item::Enum(i) => i.attrs.push(skip.clone()),
             syn::Item::Impl(i) => i.attrs.push(skip.clone()),
+            syn::Item::Fn(i) => i.attrs.push(skip.clone()),
+            syn::Item::Const(i) => i.attrs.push(skip.clone()),
+            syn::Item::Type(i) => i.attrs.push(skip.clone()),
+            syn::Item::Mod(i) => i.attrs.push(skip.clone()),
             _ => {}
         }
     }

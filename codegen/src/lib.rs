@@ -30,6 +30,8 @@ mod emit;
 mod error;
 mod format;
 mod front_matter;
+mod header_scan;
+mod headers;
 mod layout;
 mod lower;
 mod model;
@@ -45,6 +47,7 @@ pub use builder::Builder;
 pub use config::{Config, NameStyle};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
+pub use headers::HeaderReport;
 pub use layout::Layout;
 pub use model::{
     AvailabilityNote, Bindings, ClientVersion, Entry, Enum, Framework, FrameworkVersion, Module,

@@ -92,7 +92,7 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
 }
 
 /// Associated items every generated enum has; a variant of that name gets a trailing `_`.
-const RESERVED: &[&str] = &["ALL", "C_NAME"];
+pub const RESERVED: &[&str] = &["ALL", "C_NAME"];
 
 /// What lowering one page produced.
 #[derive(Debug)]
@@ -185,25 +185,19 @@ pub fn lower(
             }
         })
         .collect();
-    let mut first_with_value: BTreeMap<i128, String> = BTreeMap::new();
     let variants = fields
         .iter()
         .zip(rust_names)
         .zip(values)
-        .map(|((field, name), (value, value_source))| {
-            let alias_of = first_with_value.get(&value).cloned();
-            first_with_value
-                .entry(value)
-                .or_insert_with(|| name.clone());
-            Variant {
-                docs: doc_text::to_rustdoc(&field.body.text, &ctx),
-                availability: block_notes(&field.body),
-                name,
-                c_name: field.name.clone(),
-                value,
-                value_source,
-                alias_of,
-            }
+        .map(|((field, name), (value, value_source))| Variant {
+            docs: doc_text::to_rustdoc(&field.body.text, &ctx),
+            availability: block_notes(&field.body),
+            name,
+            c_name: field.name.clone(),
+            value,
+            value_source,
+            line: field.line,
+            alias_of: None,
         })
         .collect();
 
@@ -240,22 +234,25 @@ pub fn lower(
         .as_ref()
         .map(|_| format!("{docs_url}/{}", page.rel_path.trim_end_matches(".md")));
 
+    let mut item = Enum {
+        name: page.names.rust_name.clone(),
+        c_name: page.names.c_name.clone(),
+        aliases: page.names.aliases.clone(),
+        uid: page.front.uid.clone().unwrap_or_default(),
+        source: page.rel_path.to_string(),
+        module: page.names.module.clone(),
+        repr: repr.unwrap_or(Repr::I32),
+        description,
+        remarks,
+        see_also,
+        url,
+        availability,
+        header_file: None,
+        variants,
+    };
+    item.settle_values();
     Ok(Lowered {
-        item: Enum {
-            name: page.names.rust_name.clone(),
-            c_name: page.names.c_name.clone(),
-            aliases: page.names.aliases.clone(),
-            uid: page.front.uid.clone().unwrap_or_default(),
-            source: page.rel_path.to_string(),
-            module: page.names.module.clone(),
-            repr: repr.unwrap_or(Repr::I32),
-            description,
-            remarks,
-            see_also,
-            url,
-            availability,
-            variants,
-        },
+        item,
         warnings,
         unresolved,
     })
@@ -338,9 +335,13 @@ fn values_of(
                     (next, ValueSource::Inferred)
                 }
             },
-            None => match declared.get(&field.name) {
-                Some(&v) => (v, ValueSource::Syntax),
-                None => (next, ValueSource::Inferred),
+            None => match (
+                values::body_value(&field.body.text),
+                declared.get(&field.name),
+            ) {
+                (Some(v), _) => (v, ValueSource::Body),
+                (None, Some(&v)) => (v, ValueSource::Syntax),
+                (None, None) => (next, ValueSource::Inferred),
             },
         };
         known.add_value(&field.name, value);

@@ -41,6 +41,9 @@ struct Settings {
     /// Keep C names verbatim instead of idiomatic Rust names.
     #[arg(long)]
     c_names: bool,
+    /// C header directory whose enums check the pages' values (repeatable; searched recursively).
+    #[arg(long = "header-dir", value_name = "DIR")]
+    header_dirs: Vec<PathBuf>,
 }
 
 impl Settings {
@@ -55,6 +58,9 @@ impl Settings {
         }
         if self.c_names {
             config.names = NameStyle::C;
+        }
+        if !self.header_dirs.is_empty() {
+            config.header_dirs = self.header_dirs.clone();
         }
         Ok(config)
     }
@@ -153,6 +159,19 @@ fn generate(t: &Target) -> ExitCode {
         }
     };
     let loaded = &generated.loaded;
+    if let Some(h) = &loaded.headers {
+        eprintln!(
+            "docbind: headers define {} of {} enums; {} enumerators checked: {} agree, {} corrected by the header; {} unresolvable in the header, {} only on the page, {} only in the header",
+            h.enums_found,
+            h.enums_found + h.enums_missing,
+            h.checked,
+            h.agreeing,
+            h.corrected,
+            h.unresolvable,
+            h.page_only,
+            h.header_only
+        );
+    }
     eprintln!(
         "docbind: {} read, {} written to {} ({} changed, {} removed), {} skipped, {}, {:.2}s",
         plural(loaded.pages, "page"),

@@ -49,6 +49,22 @@ pub enum Repr {
     U64,
 }
 
+impl Enum {
+    /// Recomputes the repr and which variants repeat an earlier value (after values changed).
+    /// `None` when the values do not fit one 64-bit integer type.
+    pub fn settle_values(&mut self) -> Option<Repr> {
+        self.repr = Repr::for_values(self.variants.iter().map(|v| v.value))?;
+        let mut first_with_value: BTreeMap<i128, String> = BTreeMap::new();
+        for v in &mut self.variants {
+            v.alias_of = first_with_value.get(&v.value).cloned();
+            first_with_value
+                .entry(v.value)
+                .or_insert_with(|| v.name.clone());
+        }
+        Some(self.repr)
+    }
+}
+
 impl Repr {
     /// The Rust type name.
     pub fn as_str(self) -> &'static str {
@@ -84,10 +100,14 @@ impl Repr {
 pub enum ValueSource {
     /// Written in the field heading (`### -field NAME:0x4`).
     Heading,
+    /// Written at the start of the field's description (`0x00000010. Forces ...`).
+    Body,
     /// Read from the C declaration in the page's `## -syntax` section.
     Syntax,
     /// Not written anywhere: the previous value plus one (the first is 0), as C does.
     Inferred,
+    /// Taken from the C header that defines the enum (`--header-dir`), which wins over the page.
+    Header,
 }
 
 /// One enumeration.
@@ -117,6 +137,9 @@ pub struct Enum {
     pub url: Option<String>,
     /// Version notes about the type (front matter, description, remarks).
     pub availability: Vec<AvailabilityNote>,
+    /// The C header (relative to its header directory) that defines the enum, when headers
+    /// were given and one does.
+    pub header_file: Option<String>,
     /// Values, in page order.
     pub variants: Vec<Variant>,
 }
@@ -132,6 +155,8 @@ pub struct Variant {
     pub value: i128,
     /// How the value was found.
     pub value_source: ValueSource,
+    /// 1-based line of the page that documents it (0: not documented on the page).
+    pub line: usize,
     /// Documentation.
     pub docs: String,
     /// Version notes about this value (from its description).

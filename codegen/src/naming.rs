@@ -128,6 +128,38 @@ fn variant_ident(c_rest: &str, camel: bool) -> String {
     name
 }
 
+/// How many leading `_`-separated words all of `c_names` share (0 for fewer than two names).
+pub fn shared_prefix_words(c_names: &[&str]) -> usize {
+    let split: Vec<Vec<&str>> = c_names.iter().map(|n| words(n)).collect();
+    match split.as_slice() {
+        [] | [_] => 0,
+        [first, rest @ ..] => rest.iter().fold(first.len(), |n, w| {
+            first
+                .iter()
+                .zip(w.iter())
+                .take(n)
+                .take_while(|(a, b)| a == b)
+                .count()
+        }),
+    }
+}
+
+/// The Rust name of an enumerator that only a header defines, made like the documented
+/// ones: the first `strip` words go when it shares them with the documented names.
+pub fn header_only_name(c_name: &str, documented: &[&str], strip: usize) -> String {
+    let w = words(c_name);
+    let shares = documented
+        .first()
+        .is_some_and(|d| strip > 0 && words(d).iter().take(strip).eq(w.iter().take(strip)));
+    let start = if shares && w.len() > strip { strip } else { 0 };
+    let name = variant_ident(&w[start..].join("_"), true);
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        variant_ident(c_name, true)
+    } else {
+        name
+    }
+}
+
 /// Rust keywords (strict and reserved, edition 2024) and `Self`.
 pub fn is_keyword(s: &str) -> bool {
     matches!(

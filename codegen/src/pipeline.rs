@@ -5,6 +5,8 @@ use crate::c_enum;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, PageError, PageKind};
+use crate::header_scan::HeaderIndex;
+use crate::headers::{self, HeaderReport};
 use crate::lower::{self, TypeNames};
 use crate::model::{Bindings, Enum, Module, ValueSource};
 use crate::read::{self, SourcePage};
@@ -35,6 +37,8 @@ pub struct Loaded {
     pub pages: usize,
     /// Every file and directory read (for `cargo:rerun-if-changed`).
     pub inputs: Vec<PathBuf>,
+    /// What the C headers said, when header directories were given.
+    pub headers: Option<HeaderReport>,
 }
 
 impl Loaded {
@@ -200,11 +204,46 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
             }
         }
     }
+    if !config.header_dirs.is_empty() {
+        check_headers(&mut out, docs, config);
+    }
     for module in out.bindings.modules.values_mut() {
         module.enums.sort_by(|a, b| a.name.cmp(&b.name));
     }
     out.skipped.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(out)
+}
+
+fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
+    let index = match HeaderIndex::scan(&config.header_dirs) {
+        Ok(index) => index,
+        Err(e) => {
+            let dirs: Vec<String> = config
+                .header_dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            out.diagnostics.push(
+                Diagnostic::error(
+                    dirs.join(", "),
+                    0,
+                    format!("cannot read the header directories: {e}"),
+                )
+                .with_help(
+                    "--header-dir (or header-dirs in docbind.toml) must name readable directories",
+                ),
+            );
+            return;
+        }
+    };
+    let options = headers::Options {
+        dirs: &config.header_dirs,
+        docs,
+        emit_header_only: config.header_only_variants,
+    };
+    let (report, diagnostics) = headers::cross_check(&mut out.bindings, &index, &options);
+    out.diagnostics.extend(diagnostics);
+    out.headers = Some(report);
 }
 
 fn invalid_identifier(item: &Enum) -> Option<&str> {

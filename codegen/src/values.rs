@@ -82,6 +82,33 @@ pub fn syntax_values(block: &str) -> std::collections::BTreeMap<String, i128> {
         .unwrap_or_default()
 }
 
+/// A hexadecimal value that opens a field's description, as older SDK pages write it
+/// (`0x00008000. Forces the creation ...`, `<b>0x1</b>: ...`). Decimal numbers are not read:
+/// a description may well start with one.
+pub fn body_value(body: &str) -> Option<i128> {
+    let first = body.trim_start().lines().next()?;
+    let mut t = first.trim();
+    while let Some(rest) = t.strip_prefix('<') {
+        t = rest.split_once('>')?.1;
+    }
+    let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))?;
+    let digits = hex.len()
+        - hex
+            .trim_start_matches(|c: char| c.is_ascii_hexdigit())
+            .len();
+    if digits == 0 {
+        return None;
+    }
+    let mut after = &hex[digits..];
+    while let Some(rest) = after.strip_prefix("</") {
+        after = rest.split_once('>')?.1;
+    }
+    if !(after.is_empty() || after.starts_with(['.', ':', ' ', '\t'])) {
+        return None;
+    }
+    parse_int(&t[..2 + digits]).ok()
+}
+
 fn strip_parens(mut t: &str) -> &str {
     while let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         t = inner.trim();
@@ -172,6 +199,20 @@ mod tests {
         let values = syntax_values(block);
         assert_eq!(values.get("X_B"), Some(&0x11));
         assert_eq!(values.get("X_C"), Some(&0x14));
+    }
+
+    #[test]
+    fn values_opening_a_description() {
+        assert_eq!(
+            body_value("\n0x00008000. Forces the creation"),
+            Some(0x8000)
+        );
+        assert_eq!(body_value("<b>0x10</b>: Something"), Some(0x10));
+        assert_eq!(body_value("0x1"), Some(1));
+        assert_eq!(body_value("10. Ten things"), None);
+        assert_eq!(body_value("0xZZ. no"), None);
+        assert_eq!(body_value("0x10g is a name"), None);
+        assert_eq!(body_value("The value 0x10."), None);
     }
 
     #[test]

@@ -34,6 +34,7 @@ impl<R: ::core::fmt::Debug + ::core::fmt::Display> ::core::error::Error
 for UnknownValue<R> {}
 /// A system or framework that documentation states availability for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[rustfmt::skip]
 pub enum Platform {
     /// Windows client editions; versions are build numbers.
     Windows,
@@ -77,6 +78,7 @@ pub struct Version {
 }
 /// What one documentation statement says about a platform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[rustfmt::skip]
 pub enum Requirement {
     /// Available starting with this version.
     Since(Version),
@@ -142,6 +144,7 @@ impl Target {
 /// Whether `statements` allow `target`: every statement about the target's platform
 /// must allow its version (of several "since" statements, one suffices), and a
 /// framework another statement says is exclusive is excluded.
+#[rustfmt::skip]
 pub const fn is_available_on(statements: &[Availability], target: Target) -> bool {
     let mut since_seen = false;
     let mut since_met = false;
@@ -151,8 +154,7 @@ pub const fn is_available_on(statements: &[Availability], target: Target) -> boo
         i += 1;
         let Some(platform) = s.platform else { continue };
         if !same_platform(platform, target.platform) {
-            if matches!(s.requirement, Requirement::Exclusive)
-                && platform.is_framework()
+            if matches!(s.requirement, Requirement::Exclusive) && platform.is_framework()
                 && target.platform.is_framework()
             {
                 return false;
@@ -181,14 +183,18 @@ pub const fn is_available_on(statements: &[Availability], target: Target) -> boo
                 }
             }
             Requirement::NotAvailable => return false,
-            Requirement::Deprecated(_) | Requirement::Available | Requirement::Exclusive => {}
+            Requirement::Deprecated(_)
+            | Requirement::Available
+            | Requirement::Exclusive => {}
         }
     }
     !since_seen || since_met
 }
+#[rustfmt::skip]
 const fn same_platform(a: Platform, b: Platform) -> bool {
     a as u8 == b as u8
 }
+#[rustfmt::skip]
 const fn version_less(a: Version, b: Version) -> bool {
     a.major < b.major || (a.major == b.major && a.minor < b.minor)
 }
