@@ -160,6 +160,15 @@ impl FrontMatter {
     }
 }
 
+/// The prefix of the `UID:` line (`NE`, `NS`, ...) found by a plain scan of the YAML, without
+/// parsing it; `None` when there is no such simple line (the YAML parser then decides).
+pub fn uid_prefix(yaml: &str) -> Option<&str> {
+    let line = yaml.lines().find_map(|l| l.strip_prefix("UID:"))?;
+    let value = line.trim().trim_matches(['"', '\'']).trim();
+    let (prefix, _) = value.split_once(':')?;
+    (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphabetic())).then_some(prefix)
+}
+
 /// Parses the YAML of a split page. Accepts list items written `-<TAB>value`
 /// (as in the seed page and many SDK pages), which plain YAML rejects.
 pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {

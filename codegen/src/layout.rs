@@ -6,6 +6,8 @@ use crate::model::{Bindings, Module};
 use crate::output::{Files, MARKER};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use rayon::prelude::*;
+use std::time::{Duration, Instant};
 
 /// The shape of the output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,9 +45,15 @@ fn header_for(what: &str, sources: Vec<String>) -> Vec<String> {
     lines
 }
 
-/// Renders the model into files.
-pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error> {
+/// Renders the model into files; also returns the time spent emitting tokens and formatting
+/// (summed over threads). Modules are rendered in parallel.
+pub fn render_timed(
+    bindings: &Bindings,
+    layout: &Layout,
+) -> Result<(Files, Duration, Duration), syn::Error> {
     let mut files = Files::default();
+    let mut emit_time = Duration::ZERO;
+    let mut format_time = Duration::ZERO;
     let pages: usize = bindings.modules.values().map(|m| m.enums.len()).sum();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = format!(
@@ -56,6 +64,7 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error>
     let support = emit::support_items();
     match layout {
         Layout::SingleFile { name } => {
+            let start = Instant::now();
             let modules = bindings.modules.values().map(|m| {
                 let doc = module_doc(m);
                 let name = format_ident!("{}", m.name);
@@ -67,10 +76,13 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error>
                 .enums()
                 .map(|e| format!("  {}", e.source))
                 .collect();
+            emit_time += start.elapsed();
+            let start = Instant::now();
             files.files.insert(
                 name.clone(),
                 format::file(&header_for(&summary, sources), tokens)?,
             );
+            format_time += start.elapsed();
         }
         Layout::Src | Layout::Crate { .. } => {
             let prefix = if matches!(layout, Layout::Crate { .. }) {
@@ -81,10 +93,15 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error>
             // rustfmt would reformat prettyplease's output; `cargo fmt` must leave generated
             // code alone, so every item of `lib.rs` (and through the `mod` items, every module
             // file) is marked `#[rustfmt::skip]`.
+            // In a crate, each module is behind a cargo feature of its name (as in windows-sys),
+            // so a consumer compiles only the headers it enables.
+            let gated = matches!(layout, Layout::Crate { .. });
             let decls = bindings.modules.values().map(|m| {
                 let doc = module_doc(m);
                 let name = format_ident!("{}", m.name);
-                quote! { #[doc = #doc] #[rustfmt::skip] pub mod #name; }
+                let feature = &m.name;
+                let cfg = gated.then(|| quote!(#[cfg(feature = #feature)]));
+                quote! { #[doc = #doc] #cfg #[rustfmt::skip] pub mod #name; }
             });
             let support = rustfmt_skip_each(support.clone())?;
             let crate_doc = format!(
@@ -95,21 +112,38 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, syn::Error>
                 format!("{prefix}lib.rs"),
                 format::file(&header_for(&summary, Vec::new()), lib)?,
             );
-            for m in bindings.modules.values() {
-                let text = format::file(
-                    &header_for(&format!("from `{}`", m.header), source_lines(m)),
-                    emit::module_items(m),
-                )?;
-                files.files.insert(format!("{prefix}{}.rs", m.name), text);
+            let modules: Vec<&Module> = bindings.modules.values().collect();
+            let rendered: Vec<(String, String, Duration, Duration)> = modules
+                .par_iter()
+                .map(|m| {
+                    let start = Instant::now();
+                    let tokens = emit::module_items(m);
+                    let emitted = start.elapsed();
+                    let start = Instant::now();
+                    let header = header_for(&format!("from `{}`", m.header), source_lines(m));
+                    let text = format::file(&header, tokens)?;
+                    Ok((
+                        format!("{prefix}{}.rs", m.name),
+                        text,
+                        emitted,
+                        start.elapsed(),
+                    ))
+                })
+                .collect::<Result<_, syn::Error>>()?;
+            for (path, text, emitted, formatted) in rendered {
+                emit_time += emitted;
+                format_time += formatted;
+                files.files.insert(path, text);
             }
             if let Layout::Crate { package } = layout {
+                let features: Vec<&str> = bindings.modules.keys().map(String::as_str).collect();
                 files
                     .files
-                    .insert("Cargo.toml".to_string(), cargo_toml(package));
+                    .insert("Cargo.toml".to_string(), cargo_toml(package, &features));
             }
         }
     }
-    Ok(files)
+    Ok((files, emit_time, format_time))
 }
 
 /// Adds `#[rustfmt::skip]` to every top-level item of `items`.
@@ -131,8 +165,8 @@ fn rustfmt_skip_each(items: TokenStream) -> Result<TokenStream, syn::Error> {
     Ok(quote!(#file))
 }
 
-fn cargo_toml(package: &str) -> String {
-    format!(
+fn cargo_toml(package: &str, features: &[&str]) -> String {
+    let mut toml = format!(
         "# {MARKER}. Do not edit: regenerate with `docbind generate --crate`.\n\
          [package]\n\
          name = \"{package}\"\n\
@@ -143,7 +177,22 @@ fn cargo_toml(package: &str) -> String {
          [lib]\n\
          path = \"src/lib.rs\"\n\
          \n\
-         # A crate of its own, even when written inside another workspace.\n\
-         [workspace]\n"
-    )
+         # docs.rs documents every header.\n\
+         [package.metadata.docs.rs]\n\
+         all-features = true\n\
+         \n\
+         # One feature per C header; none is on by default. `all-headers` enables every one.\n\
+         [features]\n\
+         all-headers = ["
+    );
+    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    toml.push_str(&quoted.join(", "));
+    toml.push_str("]\n");
+    for f in features {
+        toml.push_str(&format!("{f} = []\n"));
+    }
+    toml.push_str(
+        "\n# A crate of its own, even when written inside another workspace.\n[workspace]\n",
+    );
+    toml
 }

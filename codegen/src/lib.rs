@@ -54,7 +54,7 @@ pub use model::{
     Platform, Release, Repr, ServerRelease, ServerVersion, ValueSource, Variant,
 };
 pub use output::{Difference, Files, WriteReport};
-pub use pipeline::{Loaded, Skipped};
+pub use pipeline::{Loaded, Skipped, Timings};
 
 use std::path::Path;
 
@@ -66,13 +66,17 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Error> {
 
 /// Renders a model into the files of `layout`.
 pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, Error> {
-    layout::render(bindings, layout).map_err(|e| {
-        Error::single(Diagnostic::error(
-            "<generated>",
-            0,
-            format!("docbind produced Rust that does not parse (a bug in docbind): {e}"),
-        ))
-    })
+    layout::render_timed(bindings, layout)
+        .map(|(files, _, _)| files)
+        .map_err(render_error)
+}
+
+fn render_error(e: syn::Error) -> Error {
+    Error::single(Diagnostic::error(
+        "<generated>",
+        0,
+        format!("docbind produced Rust that does not parse (a bug in docbind): {e}"),
+    ))
 }
 
 /// A successful run: the model and the files it becomes.
@@ -82,6 +86,8 @@ pub struct Generated {
     pub loaded: Loaded,
     /// The files.
     pub files: Files,
+    /// Time per stage (`write` is left for the caller that writes).
+    pub timings: Timings,
 }
 
 /// Loads `docs` and renders it; fails with every error found when any page has one.
@@ -92,8 +98,18 @@ pub fn generate(docs: &Path, config: &Config, layout: &Layout) -> Result<Generat
             diagnostics: loaded.diagnostics,
         });
     }
-    let files = render(&loaded.bindings, layout)?;
-    Ok(Generated { loaded, files })
+    let (files, emit, format) =
+        layout::render_timed(&loaded.bindings, layout).map_err(render_error)?;
+    let timings = Timings {
+        emit,
+        format,
+        ..loaded.timings
+    };
+    Ok(Generated {
+        loaded,
+        files,
+        timings,
+    })
 }
 
 /// Writes `files` into `dir`: only files whose content changed, each atomically; removes files

@@ -79,6 +79,9 @@ struct Target {
     crate_dir: Option<PathBuf>,
     #[command(flatten)]
     settings: Settings,
+    /// Print the time spent in each stage and the peak memory.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl Target {
@@ -151,6 +154,7 @@ fn generate(t: &Target) -> ExitCode {
         }
     };
     let warnings = print_warnings(&generated.loaded.diagnostics);
+    let write_start = Instant::now();
     let report = match docbind::write(&dir, &generated.files) {
         Ok(r) => r,
         Err(e) => {
@@ -159,6 +163,11 @@ fn generate(t: &Target) -> ExitCode {
         }
     };
     let loaded = &generated.loaded;
+    if t.timings {
+        let mut timings = generated.timings;
+        timings.write = write_start.elapsed();
+        print_timings(&timings, start.elapsed());
+    }
     if let Some(h) = &loaded.headers {
         eprintln!(
             "docbind: headers define {} of {} enums; {} enumerators checked: {} agree, {} corrected by the header; {} unresolvable in the header, {} only on the page, {} only in the header",
@@ -184,6 +193,31 @@ fn generate(t: &Target) -> ExitCode {
         start.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// Per-stage times (summed over threads), bytes, and the peak resident memory.
+fn print_timings(t: &docbind::Timings, elapsed: std::time::Duration) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    eprintln!(
+        "docbind: timings (ms, summed over threads): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit {:.0}, format {:.0}, write {:.0}; elapsed {:.0}; {} bytes; peak memory {} KiB",
+        ms(t.read),
+        ms(t.front_matter),
+        ms(t.markdown),
+        ms(t.model),
+        ms(t.emit),
+        ms(t.format),
+        ms(t.write),
+        ms(elapsed),
+        t.bytes,
+        peak_memory_kib().map_or("unknown".to_string(), |k| k.to_string())
+    );
+}
+
+/// `VmHWM` of this process (Linux), in KiB.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn check(t: &Target) -> ExitCode {

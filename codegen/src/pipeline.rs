@@ -11,9 +11,11 @@ use crate::lower::{self, TypeNames};
 use crate::model::{Bindings, Enum, Module, ValueSource};
 use crate::read::{self, SourcePage};
 use crate::sections::{self, LineIndex, Sections};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// A page that produced no enum, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -39,6 +41,30 @@ pub struct Loaded {
     pub inputs: Vec<PathBuf>,
     /// What the C headers said, when header directories were given.
     pub headers: Option<HeaderReport>,
+    /// Time spent in each stage, summed over pages (and threads).
+    pub timings: Timings,
+}
+
+/// Time spent per stage of a run, summed over the pages (so, with several threads, more
+/// than the elapsed time), and the bytes read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Timings {
+    /// Reading the files.
+    pub read: Duration,
+    /// Splitting and parsing the front matter.
+    pub front_matter: Duration,
+    /// Walking the Markdown into sections.
+    pub markdown: Duration,
+    /// Building the model (names, values, doc text, availability, header cross-check).
+    pub model: Duration,
+    /// Turning the model into tokens.
+    pub emit: Duration,
+    /// Parsing the tokens with syn and formatting with prettyplease.
+    pub format: Duration,
+    /// Writing the files (filled in by the caller that writes).
+    pub write: Duration,
+    /// Bytes of pages read.
+    pub bytes: u64,
 }
 
 impl Loaded {
@@ -49,11 +75,53 @@ impl Loaded {
 }
 
 /// A page that is an enum page and parsed far enough to be named.
-struct Candidate<'p> {
-    page: &'p SourcePage,
+struct Candidate {
+    page: SourcePage,
     front: front_matter::FrontMatter,
     sections: Sections,
     names: TypeNames,
+}
+
+/// What the first stages made of one file.
+enum Outcome {
+    /// An enum page, ready to be lowered.
+    Enum(Box<Candidate>),
+    /// Not an enum page (no diagnostic).
+    Skipped(String),
+    /// Broken: a diagnostic (the page text is gone by then).
+    Broken(String, Diagnostic),
+}
+
+/// Reads, splits and parses one file; non-enum pages are let go as soon as their UID is known.
+fn first_stages(rel: String, file: PathBuf, config: &Config) -> (Outcome, Timings) {
+    let mut t = Timings::default();
+    let start = Instant::now();
+    let page = match read::read_page(rel.clone(), file) {
+        Ok(page) => page,
+        Err(d) => return (Outcome::Broken(d.message.clone(), d), t),
+    };
+    t.bytes = page.text.len() as u64;
+    let read_done = Instant::now();
+    t.read = read_done - start;
+    let result = candidate(page, config, &mut t);
+    t.front_matter = read_done.elapsed().saturating_sub(t.markdown);
+    let outcome = match result {
+        Ok(Ok(c)) => Outcome::Enum(Box::new(c)),
+        Ok(Err(reason)) => Outcome::Skipped(reason),
+        Err((page, e)) => {
+            let message = e.message.clone();
+            Outcome::Broken(message, diagnostic(&page, e, false))
+        }
+    };
+    (outcome, t)
+}
+
+fn add_timings(a: &mut Timings, b: &Timings) {
+    a.read += b.read;
+    a.front_matter += b.front_matter;
+    a.markdown += b.markdown;
+    a.model += b.model;
+    a.bytes += b.bytes;
 }
 
 fn diagnostic(page: &SourcePage, e: PageError, warning: bool) -> Diagnostic {
@@ -73,54 +141,66 @@ fn diagnostic(page: &SourcePage, e: PageError, warning: bool) -> Diagnostic {
 ///
 /// `Err` only when `docs` itself cannot be read; problems with pages are diagnostics.
 pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
-    let tree = read::read_tree(docs)?;
+    let listing = read::list_pages(docs)?;
     let mut out = Loaded {
-        pages: tree.pages.len() + tree.errors.iter().filter(|d| d.is_error()).count(),
-        diagnostics: tree.errors,
+        pages: listing.files.len(),
+        diagnostics: listing.errors,
         ..Loaded::default()
     };
-    out.inputs = tree.dirs;
-    out.inputs.extend(tree.pages.iter().map(|p| p.file.clone()));
+    out.inputs = listing.dirs;
+    out.inputs
+        .extend(listing.files.iter().map(|(_, file)| file.clone()));
 
-    let mut candidates: Vec<Candidate<'_>> = Vec::new();
-    for page in &tree.pages {
-        match candidate(page, config) {
-            Ok(Ok(c)) => candidates.push(c),
-            Ok(Err(reason)) => out.skipped.push(Skipped {
-                source: page.rel_path.clone(),
+    // Pages are independent until naming: read and parse them in parallel (results keep the
+    // sorted order, so the output does not depend on the number of threads).
+    let outcomes: Vec<(String, Outcome, Timings)> = listing
+        .files
+        .into_par_iter()
+        .map(|(rel, file)| {
+            let (outcome, t) = first_stages(rel.clone(), file, config);
+            (rel, outcome, t)
+        })
+        .collect();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (rel, outcome, t) in outcomes {
+        add_timings(&mut out.timings, &t);
+        match outcome {
+            Outcome::Enum(c) => candidates.push(*c),
+            Outcome::Skipped(reason) => out.skipped.push(Skipped {
+                source: rel,
                 reason,
             }),
-            Err(e) => {
+            Outcome::Broken(reason, d) => {
                 out.skipped.push(Skipped {
-                    source: page.rel_path.clone(),
-                    reason: e.message.clone(),
+                    source: rel,
+                    reason,
                 });
-                out.diagnostics.push(diagnostic(page, e, false));
+                out.diagnostics.push(d);
             }
         }
     }
 
     // One enum per module and name: a second page for the same type is reported and left out.
-    let mut owners: BTreeMap<(String, String), &SourcePage> = BTreeMap::new();
+    let mut owners: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut unique = Vec::new();
     for c in candidates {
         let key = (c.names.module.clone(), c.names.rust_name.clone());
         if let Some(first) = owners.get(&key) {
             let message = format!(
                 "`{}` is also documented by {}; this page is left out",
-                c.names.c_name, first.rel_path
+                c.names.c_name, first
             );
             out.diagnostics.push(
-                diagnostic(c.page, PageError::new(1, message), true)
+                diagnostic(&c.page, PageError::new(1, message), true)
                     .with_help("remove one of the pages, or give them different `req.typenames`"),
             );
             out.skipped.push(Skipped {
                 source: c.page.rel_path.clone(),
-                reason: format!("duplicate of {}", first.rel_path),
+                reason: format!("duplicate of {first}"),
             });
             continue;
         }
-        owners.insert(key, c.page);
+        owners.insert(key, c.page.rel_path.clone());
         unique.push(c);
     }
 
@@ -138,7 +218,8 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
 
     // Pass 1 lowers every page on its own; pages whose written values name enumerators of other
     // pages are lowered again with every value pass 1 found.
-    let lower_page = |c: &Candidate<'_>, globals: &c_enum::Defines| {
+    let model_start = Instant::now();
+    let lower_page = |c: &Candidate, globals: &c_enum::Defines| {
         let page = lower::Page {
             rel_path: &c.page.rel_path,
             front: &c.front,
@@ -148,7 +229,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
         lower::lower(&page, config, &resolve, globals)
     };
     let none = c_enum::Defines::default();
-    let mut results: Vec<_> = unique.iter().map(|c| lower_page(c, &none)).collect();
+    let mut results: Vec<_> = unique.par_iter().map(|c| lower_page(c, &none)).collect();
     if results
         .iter()
         .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
@@ -161,11 +242,14 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
                 }
             }
         }
-        for (c, result) in unique.iter().zip(results.iter_mut()) {
-            if result.as_ref().is_ok_and(|l| l.unresolved) {
-                *result = lower_page(c, &globals);
-            }
-        }
+        unique
+            .par_iter()
+            .zip(results.par_iter_mut())
+            .for_each(|(c, result)| {
+                if result.as_ref().is_ok_and(|l| l.unresolved) {
+                    *result = lower_page(c, &globals);
+                }
+            });
     }
 
     for (c, result) in unique.iter().zip(results) {
@@ -175,7 +259,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
                     lowered
                         .warnings
                         .into_iter()
-                        .map(|w| diagnostic(c.page, w, true)),
+                        .map(|w| diagnostic(&c.page, w, true)),
                 );
                 if let Some(bad) = invalid_identifier(&lowered.item) {
                     // Defence in depth: names were built from checked C names, but nothing that is
@@ -185,7 +269,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
                         source: c.page.rel_path.clone(),
                         reason: e.message.clone(),
                     });
-                    out.diagnostics.push(diagnostic(c.page, e, false));
+                    out.diagnostics.push(diagnostic(&c.page, e, false));
                     continue;
                 }
                 add(&mut out.bindings, lowered.item, &c.names.header);
@@ -200,7 +284,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
                     reason,
                 });
                 out.diagnostics
-                    .extend(errors.into_iter().map(|e| diagnostic(c.page, e, false)));
+                    .extend(errors.into_iter().map(|e| diagnostic(&c.page, e, false)));
             }
         }
     }
@@ -210,6 +294,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
     for module in out.bindings.modules.values_mut() {
         module.enums.sort_by(|a, b| a.name.cmp(&b.name));
     }
+    out.timings.model += model_start.elapsed();
     out.skipped.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(out)
 }
@@ -265,15 +350,27 @@ fn add(bindings: &mut Bindings, item: Enum, header: &str) {
     module.enums.push(item);
 }
 
-/// `Ok(Ok(_))`: an enum page; `Ok(Err(reason))`: not one (skipped, no diagnostic); `Err`: broken.
-fn candidate<'p>(
-    page: &'p SourcePage,
+/// `Ok(Ok(_))`: an enum page; `Ok(Err(reason))`: not one (skipped, no diagnostic); `Err`: broken
+/// (with the page, for the diagnostic's source line). Fills `t.markdown`.
+#[allow(clippy::result_large_err)]
+fn candidate(
+    page: SourcePage,
     config: &Config,
-) -> Result<Result<Candidate<'p>, String>, PageError> {
-    let Some(split) = front_matter::split(&page.text)? else {
-        return Ok(Err("no front matter: not a reference page".to_string()));
+    t: &mut Timings,
+) -> Result<Result<Candidate, String>, (SourcePage, PageError)> {
+    let split = match front_matter::split(&page.text) {
+        Ok(Some(split)) => split,
+        Ok(None) => return Ok(Err("no front matter: not a reference page".to_string())),
+        Err(e) => return Err((page, e)),
     };
-    let front = front_matter::parse(&split)?;
+    // Most pages of a docs tree are not enum pages: their UID says so before any YAML is parsed.
+    if let Some(prefix) = front_matter::uid_prefix(split.yaml).filter(|p| *p != "NE") {
+        return Ok(Err(format!("not an enum page ({prefix}:)")));
+    }
+    let front = match front_matter::parse(&split) {
+        Ok(front) => front,
+        Err(e) => return Err((page, e)),
+    };
     if front.kind() != PageKind::Enum {
         let prefix = front
             .uid
@@ -282,9 +379,14 @@ fn candidate<'p>(
             .map_or("no UID".to_string(), |(p, _)| format!("{p}:"));
         return Ok(Err(format!("not an enum page ({prefix})")));
     }
-    let names = lower::type_names(&front, config)?;
+    let names = match lower::type_names(&front, config) {
+        Ok(names) => names,
+        Err(e) => return Err((page, e)),
+    };
+    let md_start = Instant::now();
     let index = LineIndex::new(&page.text);
     let sections = sections::parse(split.body, split.body_offset, &index);
+    t.markdown = md_start.elapsed();
     Ok(Ok(Candidate {
         page,
         front,

@@ -16,26 +16,18 @@ pub struct SourcePage {
     pub text: String,
 }
 
-/// The pages of a docs tree, in sorted order, and what could not be read.
-#[derive(Debug, Default)]
-pub struct Tree {
-    /// Every readable `.md` file, sorted by `rel_path`.
-    pub pages: Vec<SourcePage>,
-    /// Every directory walked (for `cargo:rerun-if-changed`).
+/// The `.md` files under a docs root, before they are read.
+pub struct Listing {
+    /// `(relative path, path as the user sees it)` of every page, sorted.
+    pub files: Vec<(String, PathBuf)>,
+    /// Every directory walked.
     pub dirs: Vec<PathBuf>,
-    /// Files or directories that could not be read.
+    /// What could not be listed.
     pub errors: Vec<Diagnostic>,
 }
 
-/// The `.md` files under a docs root, before they are read.
-struct Listing {
-    files: Vec<(String, PathBuf)>,
-    dirs: Vec<PathBuf>,
-    errors: Vec<Diagnostic>,
-}
-
 /// Lists the `.md` files under `root` (sorted, following symlinks once, never looping).
-fn list_pages(root: &Path) -> Result<Listing, Diagnostic> {
+pub fn list_pages(root: &Path) -> Result<Listing, Diagnostic> {
     let meta = fs::metadata(root)
         .map_err(|e| Diagnostic::error(root, 0, format!("cannot read the docs directory: {e}")))?;
     if !meta.is_dir() {
@@ -164,26 +156,5 @@ pub fn read_page(rel_path: String, file: PathBuf) -> Result<SourcePage, Diagnost
         rel_path,
         file,
         text,
-    })
-}
-
-/// Reads every page under `root`.
-pub fn read_tree(root: &Path) -> Result<Tree, Diagnostic> {
-    let Listing {
-        files,
-        dirs,
-        mut errors,
-    } = list_pages(root)?;
-    let mut pages = Vec::with_capacity(files.len());
-    for (rel, file) in files {
-        match read_page(rel, file) {
-            Ok(page) => pages.push(page),
-            Err(d) => errors.push(d),
-        }
-    }
-    Ok(Tree {
-        pages,
-        dirs,
-        errors,
     })
 }
