@@ -68,6 +68,8 @@ fn generate_corpus(name: &str, floor: usize) {
         "{name}: {enums} enums, below the floor of {floor}"
     );
 
+    assert_clean_doc_comments(&crate_dir.join("src"));
+
     let target = root.join("target/corpus/target");
     cargo(&crate_dir, &target, &["build", "--quiet"], "RUSTFLAGS");
     cargo(
@@ -81,6 +83,43 @@ fn generate_corpus(name: &str, floor: usize) {
         &target,
         &["test", "--quiet", "--doc"],
         "RUSTDOCFLAGS",
+    );
+}
+
+/// No page markup survives into the doc comments: raw `<b>`, `<a href`, `<div`, root-relative
+/// link targets, or backslashes in link targets.
+fn assert_clean_doc_comments(src: &Path) {
+    let mut leftovers = Vec::new();
+    let mut doc_lines = 0;
+    for entry in std::fs::read_dir(src).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let Some(doc) = line.trim_start().strip_prefix("///") else {
+                continue;
+            };
+            doc_lines += 1;
+            let bad = ["<b>", "<a href", "<div", "](/"]
+                .iter()
+                .any(|m| doc.contains(m))
+                || doc.match_indices("](").any(|(i, _)| {
+                    doc[i + 2..]
+                        .split(')')
+                        .next()
+                        .is_some_and(|target| target.contains('\\'))
+                });
+            if bad {
+                leftovers.push(format!("{}:{}: {doc}", entry.path().display(), n + 1));
+            }
+        }
+    }
+    eprintln!(
+        "  {doc_lines} doc-comment lines scanned, {} with page markup left",
+        leftovers.len()
+    );
+    assert!(
+        leftovers.is_empty(),
+        "page markup left in doc comments:\n{}",
+        leftovers[..leftovers.len().min(20)].join("\n")
     );
 }
 
