@@ -179,12 +179,7 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
             let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
                 (split.yaml_line + l.line() - 1, l.column())
             });
-            let message = e.to_string();
-            // serde_yaml appends " at line N column M"; the diagnostic shows the location itself.
-            let message = match message.find(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            };
+            let message = yaml_message(&e.to_string(), split.yaml_line);
             let mut err = PageError::new(line, format!("invalid front matter: {message}"));
             err.column = column;
             err.help("the block between the `---` lines must be YAML `key: value` lines")
@@ -200,6 +195,29 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
         }
     }
     Ok(front)
+}
+
+/// serde_yaml's message without the location the diagnostic shows itself, and with the line of
+/// its context (", while parsing a flow sequence at line 2 column 8") counted in the page.
+fn yaml_message(message: &str, first_line: usize) -> String {
+    let Some(at) = message.find(" at line ") else {
+        return message.to_string();
+    };
+    let problem = &message[..at];
+    let Some((_, context)) = message[at..].split_once(", while ") else {
+        return problem.to_string();
+    };
+    let position = context.rsplit_once(" at line ").and_then(|(what, pos)| {
+        let (line, column) = pos.split_once(" column ")?;
+        let line: usize = line.trim().parse().ok()?;
+        Some((what, first_line + line.max(1) - 1, column.trim()))
+    });
+    match position {
+        Some((what, line, column)) => {
+            format!("{problem}, while {what} that starts at line {line}, column {column}")
+        }
+        None => format!("{problem}, while {context}"),
+    }
 }
 
 /// `-\tvalue` → `- value` with the same length, so positions stay right.
@@ -296,7 +314,11 @@ mod tests {
         let text = "---\nUID: NE:a.b\ntitle: [unclosed\nx: y\n---\n";
         let split = split(text).unwrap().unwrap();
         let err = parse(&split).unwrap_err();
-        assert!(err.line >= 3, "{err:?}");
-        assert!(err.message.starts_with("invalid front matter"), "{err:?}");
+        // libyaml notices at the next line; the flow sequence it was in starts on line 3.
+        assert_eq!((err.line, err.column), (4, 2), "{err:?}");
+        assert_eq!(
+            err.message,
+            "invalid front matter: did not find expected ',' or ']', while parsing a flow sequence that starts at line 3, column 8"
+        );
     }
 }
