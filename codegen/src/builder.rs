@@ -4,6 +4,8 @@ use crate::Diagnostic;
 use crate::config::{Config, NameStyle};
 use crate::error::Error;
 use crate::layout::Layout;
+use crate::overrides::{EnumOverride, ValueOverride};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Generates Rust from a docs tree into `OUT_DIR`, for a `build.rs`.
@@ -17,6 +19,46 @@ use std::path::{Path, PathBuf};
 /// ```
 ///
 /// Then, in the crate: `include!(concat!(env!("OUT_DIR"), "/docbind.rs"));`
+///
+/// Every setting of `docbind.toml` has a method; they apply on top of the file:
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let dir = std::env::temp_dir().join(format!("docbind-doc-builder-{}", std::process::id()));
+/// let docs = dir.join("docs");
+/// std::fs::create_dir_all(&docs)?;
+/// std::fs::write(
+///     docs.join("ne-bits-job_type.md"),
+///     "---\nUID: NE:bits.JOB_TYPE\nreq.header: bits.h\nreq.typenames: JOB_TYPE\n---\n\n\
+///      ## -enum-fields\n\n### -field JOB_TYPE_DOWNLOAD\nDownloads.\n\n\
+///      ### -field JOB_TYPE_UPLOAD\nUploads.\n",
+/// )?;
+///
+/// let file = docbind::Builder::new(&docs)
+///     .out_dir(dir.join("out"))
+///     .emit_rerun_if_changed(false)
+///     .rename_enum("JOB_TYPE", "JobKind")
+///     .rename_variant("JOB_TYPE", "JOB_TYPE_UPLOAD", "Send")
+///     .variant_value("JOB_TYPE", "JOB_TYPE_UPLOAD", 5, "bits.h says 5")
+///     .generate()?;
+/// let text = std::fs::read_to_string(file)?;
+/// assert!(text.contains("pub enum JobKind {"));
+/// assert!(text.contains("Send = 5,"));
+/// assert!(text.contains("bits.h says 5"));
+///
+/// // A setting that names nothing is an error, and nothing is written.
+/// let error = docbind::Builder::new(&docs)
+///     .out_dir(dir.join("out2"))
+///     .emit_rerun_if_changed(false)
+///     .rename_enum("JOB_TYPO", "JobKind")
+///     .generate()
+///     .unwrap_err();
+/// assert!(error.diagnostics[0].message.contains("no enum has the C name `JOB_TYPO`"));
+/// assert!(!dir.join("out2").exists());
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
     docs: PathBuf,
@@ -28,6 +70,8 @@ pub struct Builder {
     names: Option<NameStyle>,
     header_dirs: Vec<PathBuf>,
     rerun_if_changed: bool,
+    enum_style: Option<String>,
+    enums: BTreeMap<String, EnumOverride>,
 }
 
 impl Builder {
@@ -43,6 +87,8 @@ impl Builder {
             names: None,
             header_dirs: Vec::new(),
             rerun_if_changed: true,
+            enum_style: None,
+            enums: BTreeMap::new(),
         }
     }
 
@@ -84,6 +130,60 @@ impl Builder {
         self
     }
 
+    /// The enum style (`enum-style` in `docbind.toml`: `rust`, `newtype`, `consts` or `flags`).
+    pub fn enum_style(mut self, style: impl Into<String>) -> Self {
+        self.enum_style = Some(style.into());
+        self
+    }
+
+    /// Names the Rust type of the enum whose C type name is `c_type` (`rename` in
+    /// `[enums.BG_JOB_TYPE]`).
+    ///
+    /// ```
+    /// let builder = docbind::Builder::new("docs")
+    ///     .rename_enum("BG_JOB_TYPE", "JobKind")
+    ///     .rename_variant("BG_JOB_TYPE", "BG_JOB_TYPE_UPLOAD", "Send")
+    ///     .variant_value("BG_JOB_TYPE", "BG_JOB_TYPE_UPLOAD_REPLY", 5, "the header says 5");
+    /// # let _ = builder;
+    /// ```
+    pub fn rename_enum(mut self, c_type: &str, rust_name: &str) -> Self {
+        self.enums.entry(c_type.to_string()).or_default().rename = Some(rust_name.to_string());
+        self
+    }
+
+    /// Names the Rust variant of the enumerator `c_name` of `c_type` (`rename` in
+    /// `[enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD]`).
+    pub fn rename_variant(mut self, c_type: &str, c_name: &str, rust_name: &str) -> Self {
+        self.variant(c_type, c_name).rename = Some(rust_name.to_string());
+        self
+    }
+
+    /// Sets the value of the enumerator `c_name` of `c_type`, over what the page says, and says
+    /// why (`value` and `reason` in `[enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD]`); the
+    /// variant's docs repeat the reason.
+    pub fn variant_value(
+        mut self,
+        c_type: &str,
+        c_name: &str,
+        value: i128,
+        reason: impl Into<String>,
+    ) -> Self {
+        self.variant(c_type, c_name).value = Some(ValueOverride {
+            value,
+            reason: reason.into(),
+        });
+        self
+    }
+
+    fn variant(&mut self, c_type: &str, c_name: &str) -> &mut crate::VariantOverride {
+        self.enums
+            .entry(c_type.to_string())
+            .or_default()
+            .variants
+            .entry(c_name.to_string())
+            .or_default()
+    }
+
     /// All settings at once, instead of reading `docbind.toml` from the docs root.
     /// Settings made with the other methods still apply on top.
     pub fn config(mut self, config: Config) -> Self {
@@ -108,6 +208,24 @@ impl Builder {
             config.names = names;
         }
         config.header_dirs.extend(self.header_dirs.iter().cloned());
+        if let Some(style) = &self.enum_style {
+            config.enum_style = Some(style.clone());
+        }
+        for (c_type, settings) in &self.enums {
+            let target = config.enums.entry(c_type.clone()).or_default();
+            if settings.rename.is_some() {
+                target.rename.clone_from(&settings.rename);
+            }
+            for (c_name, v) in &settings.variants {
+                let t = target.variants.entry(c_name.clone()).or_default();
+                if v.rename.is_some() {
+                    t.rename.clone_from(&v.rename);
+                }
+                if v.value.is_some() {
+                    t.value.clone_from(&v.value);
+                }
+            }
+        }
         Ok(config)
     }
 

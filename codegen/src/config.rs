@@ -24,6 +24,10 @@ pub struct Config {
     pub header_dirs: Vec<std::path::PathBuf>,
     /// Whether enumerators only a header defines become (undocumented) variants.
     pub header_only_variants: bool,
+    /// The enum style (`enum-style`: `rust`, `newtype`, `consts` or `flags`); `None`: the default.
+    pub enum_style: Option<String>,
+    /// Renames and value overrides, keyed by the enum's C type name (`[enums.BG_JOB_TYPE]`).
+    pub enums: std::collections::BTreeMap<String, crate::overrides::EnumOverride>,
 }
 
 impl Default for Config {
@@ -34,6 +38,8 @@ impl Default for Config {
             names: NameStyle::Idiomatic,
             header_dirs: Vec::new(),
             header_only_variants: true,
+            enum_style: None,
+            enums: Default::default(),
         }
     }
 }
@@ -41,8 +47,35 @@ impl Default for Config {
 impl Config {
     /// The configuration for the docs tree at `docs`: the defaults, overridden by
     /// `docs/docbind.toml` when that file exists. Unknown keys are errors with their line.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let docs = std::env::temp_dir().join(format!("docbind-doc-config-{}", std::process::id()));
+    /// std::fs::create_dir_all(&docs)?;
+    /// assert_eq!(docbind::Config::discover(&docs)?, docbind::Config::default());
+    ///
+    /// std::fs::write(
+    ///     docs.join("docbind.toml"),
+    ///     "names = \"c\"\n\n[enums.BG_JOB_TYPE]\nrename = \"JobKind\"\n",
+    /// )?;
+    /// let config = docbind::Config::discover(&docs)?;
+    /// assert_eq!(config.names, docbind::NameStyle::C);
+    /// assert_eq!(config.enums["BG_JOB_TYPE"].rename.as_deref(), Some("JobKind"));
+    ///
+    /// std::fs::write(docs.join("docbind.toml"), "names = \"c\"\nbase-ulr = \"x\"\n")?;
+    /// let error = docbind::Config::discover(&docs).unwrap_err();
+    /// assert_eq!(error.diagnostics[0].line, 2);
+    /// std::fs::remove_dir_all(&docs)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn discover(docs: &std::path::Path) -> Result<Config, crate::Error> {
         crate::config_file::discover(docs).map_err(crate::Error::single)
+    }
+
+    /// The defaults, overridden by the configuration file at `path` (which must exist).
+    pub fn from_file(path: &std::path::Path) -> Result<Config, crate::Error> {
+        crate::config_file::from_file(path).map_err(crate::Error::single)
     }
 
     /// The published URL prefix of the docs tree (`https://learn.microsoft.com/windows-hardware/drivers/ddi`).

@@ -2,11 +2,24 @@
 
 use crate::config::{Config, NameStyle};
 use crate::diagnostic::Diagnostic;
+use crate::overrides::{EnumOverride, Origin, ValueOverride, VariantOverride};
+use crate::values::{self, Written};
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
+use toml::Spanned;
 
 /// The file name looked for at the docs root.
 pub const FILE_NAME: &str = "docbind.toml";
+
+/// What the `help:` line of a configuration error lists.
+const KNOWN_KEYS: &str = "known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), \
+     header-dirs, header-only-variants, enum-style, and [enums.C_TYPE_NAME] tables with rename and \
+     [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason";
+
+/// The enum styles `enum-style` accepts.
+const ENUM_STYLES: &[&str] = &["rust", "newtype", "consts", "flags"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -16,6 +29,9 @@ struct File {
     names: Option<Names>,
     header_dirs: Option<Vec<String>>,
     header_only_variants: Option<bool>,
+    enum_style: Option<Spanned<String>>,
+    #[serde(default)]
+    enums: BTreeMap<Spanned<String>, EnumTable>,
 }
 
 #[derive(Deserialize)]
@@ -25,18 +41,45 @@ enum Names {
     C,
 }
 
+/// `[enums.BG_JOB_TYPE]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnumTable {
+    rename: Option<String>,
+    #[serde(default)]
+    variants: BTreeMap<Spanned<String>, VariantTable>,
+}
+
+/// `[enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariantTable {
+    rename: Option<String>,
+    value: Option<Spanned<toml::Value>>,
+    reason: Option<Spanned<String>>,
+}
+
+/// An error at byte range `span` of the file.
+fn error_at(path: &Path, text: &str, span: Range<usize>, message: String) -> Diagnostic {
+    let (line, column) = line_col(text, span.start);
+    Diagnostic::error(path, line, message)
+        .at_column(column)
+        .with_source(text)
+}
+
 /// Applies the settings of the file at `path` over `config`.
 pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnostic> {
     let file: File = toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map_or((0, 0), |span| line_col(text, span.start));
-        Diagnostic::error(
-            path,
-            line,
-            format!("invalid configuration: {}", e.message()),
-        )
-        .at_column(column)
-        .with_source(text)
-        .with_help("known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), header-dirs, header-only-variants")
+        let d = match e.span() {
+            Some(span) => error_at(
+                path,
+                text,
+                span,
+                format!("invalid configuration: {}", e.message()),
+            ),
+            None => Diagnostic::error(path, 0, format!("invalid configuration: {}", e.message())),
+        };
+        d.with_help(KNOWN_KEYS)
     })?;
     if let Some(url) = file.base_url {
         config.base_url = url;
@@ -58,7 +101,110 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
             Names::C => NameStyle::C,
         };
     }
+    if let Some(style) = file.enum_style {
+        if !ENUM_STYLES.contains(&style.get_ref().as_str()) {
+            return Err(error_at(
+                path,
+                text,
+                style.span(),
+                format!(
+                    "invalid configuration: unknown enum style `{}`",
+                    style.get_ref()
+                ),
+            )
+            .with_help(format!("enum-style is one of: {}", ENUM_STYLES.join(", "))));
+        }
+        config.enum_style = Some(style.into_inner());
+    }
+    for (c_name, table) in file.enums {
+        let origin = Some(Origin {
+            file: path.to_path_buf(),
+            line: line_col(text, c_name.span().start).0,
+        });
+        let mut variants = BTreeMap::new();
+        for (v_name, v) in table.variants {
+            let v_origin = Origin {
+                file: path.to_path_buf(),
+                line: line_col(text, v_name.span().start).0,
+            };
+            let value = match (v.value, v.reason) {
+                (None, None) => None,
+                (Some(value), Some(reason)) if !reason.get_ref().trim().is_empty() => {
+                    Some(ValueOverride {
+                        value: override_value(path, text, &value)?,
+                        reason: reason.into_inner(),
+                    })
+                }
+                (Some(_), _) => {
+                    return Err(error_at(
+                        path,
+                        text,
+                        v_name.span(),
+                        format!(
+                            "invalid configuration: the value of `{}` is overridden without a reason",
+                            v_name.get_ref()
+                        ),
+                    )
+                    .with_help(
+                        "add `reason = \"...\"` saying why the page's value is wrong; the docs repeat it",
+                    ));
+                }
+                (None, Some(reason)) => {
+                    return Err(error_at(
+                        path,
+                        text,
+                        reason.span(),
+                        "invalid configuration: `reason` without `value`".to_string(),
+                    )
+                    .with_help(
+                        "a reason explains a `value` override; remove it or add the value",
+                    ));
+                }
+            };
+            variants.insert(
+                v_name.into_inner(),
+                VariantOverride {
+                    rename: v.rename,
+                    value,
+                    origin: Some(v_origin),
+                },
+            );
+        }
+        config.enums.insert(
+            c_name.into_inner(),
+            EnumOverride {
+                rename: table.rename,
+                variants,
+                origin,
+            },
+        );
+    }
     Ok(())
+}
+
+/// `value = 5`, `value = -1` or `value = "0x80000000"` (a C integer or constant expression).
+fn override_value(
+    path: &Path,
+    text: &str,
+    value: &Spanned<toml::Value>,
+) -> Result<i128, Diagnostic> {
+    let parsed = match value.get_ref() {
+        toml::Value::Integer(i) => Ok(i128::from(*i)),
+        toml::Value::String(s) => match values::parse(s) {
+            Ok(Written::Int(v)) => Ok(v),
+            _ => values::eval_expr(s, &Default::default()),
+        },
+        other => Err(format!("a {} is not a value", other.type_str())),
+    };
+    parsed.map_err(|why| {
+        error_at(
+            path,
+            text,
+            value.span(),
+            format!("invalid configuration: {why}"),
+        )
+        .with_help("`value` is an integer (`value = 5`) or a string holding a C integer (`value = \"0x80000000\"`)")
+    })
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -70,13 +216,25 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The configuration for a docs tree: defaults, then `docbind.toml` at its root if present.
 pub fn discover(docs: &Path) -> Result<Config, Diagnostic> {
-    let mut config = Config::default();
     let path = docs.join(FILE_NAME);
     match std::fs::read_to_string(&path) {
-        Ok(text) => apply(&path, &text, &mut config)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Diagnostic::error(&path, 0, format!("cannot read: {e}"))),
+        Ok(text) => {
+            let mut config = Config::default();
+            apply(&path, &text, &mut config)?;
+            Ok(config)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(Diagnostic::error(&path, 0, format!("cannot read: {e}"))),
     }
+}
+
+/// The defaults, then the file at `path`, which must exist.
+pub fn from_file(path: &Path) -> Result<Config, Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error(path, 0, format!("cannot read the configuration file: {e}"))
+    })?;
+    let mut config = Config::default();
+    apply(path, &text, &mut config)?;
     Ok(config)
 }
 
@@ -84,24 +242,78 @@ pub fn discover(docs: &Path) -> Result<Config, Diagnostic> {
 mod tests {
     use super::*;
 
+    fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let mut config = Config::default();
+        apply(Path::new("docs/docbind.toml"), text, &mut config).map(|()| config)
+    }
+
     #[test]
     fn reads_keys_and_rejects_unknown_ones_with_the_line() {
-        let mut config = Config::default();
-        apply(
-            Path::new("docbind.toml"),
-            "base-url = \"https://example.org\"\nnames = \"c\"\n",
-            &mut config,
-        )
-        .unwrap();
+        let config = parse("base-url = \"https://example.org\"\nnames = \"c\"\n").unwrap();
         assert_eq!(config.base_url, "https://example.org");
         assert_eq!(config.names, NameStyle::C);
-        let err = apply(
-            Path::new("docbind.toml"),
-            "names = \"c\"\nbase-ulr = \"x\"\n",
-            &mut config,
-        )
-        .unwrap_err();
+        let err = parse("names = \"c\"\nbase-ulr = \"x\"\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         assert!(err.message.contains("base-ulr"), "{err}");
+        assert_eq!(err.source_line.as_deref(), Some("base-ulr = \"x\""));
+    }
+
+    #[test]
+    fn header_dirs_resolve_against_the_file_and_enum_style_is_checked() {
+        let config =
+            parse("header-dirs = [\"../include\", \"/abs\"]\nenum-style = \"newtype\"\n").unwrap();
+        assert_eq!(
+            config.header_dirs,
+            [Path::new("docs/../include"), Path::new("/abs")]
+        );
+        assert_eq!(config.enum_style.as_deref(), Some("newtype"));
+        let err = parse("\nenum-style = \"newtipe\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 14), "{err}");
+        assert!(err.help.unwrap().contains("rust, newtype, consts, flags"));
+    }
+
+    #[test]
+    fn enum_tables_become_overrides_with_their_lines() {
+        let text = "[enums.BG_JOB_TYPE]\nrename = \"JobKind\"\n\n\
+                    [enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD]\nrename = \"Send\"\nvalue = 5\nreason = \"the header says 5\"\n\
+                    [enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD_REPLY]\nvalue = \"0x80000000\"\nreason = \"big\"\n";
+        let config = parse(text).unwrap();
+        let e = &config.enums["BG_JOB_TYPE"];
+        assert_eq!(e.rename.as_deref(), Some("JobKind"));
+        assert_eq!(e.origin.as_ref().unwrap().line, 1);
+        let v = &e.variants["BG_JOB_TYPE_UPLOAD"];
+        assert_eq!(v.rename.as_deref(), Some("Send"));
+        assert_eq!(
+            v.value,
+            Some(ValueOverride {
+                value: 5,
+                reason: "the header says 5".into()
+            })
+        );
+        assert_eq!(v.origin.as_ref().unwrap().line, 4);
+        assert_eq!(
+            e.variants["BG_JOB_TYPE_UPLOAD_REPLY"]
+                .value
+                .as_ref()
+                .unwrap()
+                .value,
+            0x8000_0000
+        );
+    }
+
+    #[test]
+    fn value_overrides_need_a_reason_and_a_number() {
+        let err = parse("[enums.A.variants.A_X]\nvalue = 5\n").unwrap_err();
+        assert_eq!(err.line, 1, "{err}");
+        assert!(err.message.contains("without a reason"), "{err}");
+        let err = parse("[enums.A.variants.A_X]\nreason = \"why\"\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let err = parse("[enums.A.variants.A_X]\nvalue = \"A_Y\"\nreason = \"r\"\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let err = parse("[enums.A.variants.A_X]\nvalue = 1.5\nreason = \"r\"\n").unwrap_err();
+        assert!(err.message.contains("float"), "{err}");
+        let err = parse("[enums.A]\nrenme = \"B\"\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("renme"), "{err}");
     }
 }

@@ -23,6 +23,26 @@ impl Severity {
 }
 
 /// A message about one place in one input file.
+///
+/// Its `Display` is rustc's layout in plain text (the `docbind` command renders the same
+/// layout, in color on a terminal):
+///
+/// ```
+/// let page = "---\nUID: NE:bits.X\n---\n### -field 9X\n";
+/// let d = docbind::Diagnostic::error("docs/bits/x.md", 4, "the field name `9X` is not a C identifier")
+///     .at_column(12)
+///     .with_source(page)
+///     .with_help("write the enumerator's C name");
+/// assert_eq!(
+///     d.to_string(),
+///     "error: the field name `9X` is not a C identifier
+///  --> docs/bits/x.md:4:12
+///   |
+/// 4 | ### -field 9X
+///   |            ^
+///   = help: write the enumerator's C name"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
@@ -31,7 +51,7 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line; 0 when the message is about the whole file.
     pub line: usize,
-    /// 1-based column; 0 when unknown.
+    /// 1-based column, counted in bytes; 0 when unknown.
     pub column: usize,
     /// What is wrong.
     pub message: String,

@@ -3,8 +3,38 @@
 //! `### -field NAME[:VALUE]`, ...) into Rust enums with documentation.
 //!
 //! The pipeline, one module a stage: read the pages → split and parse the front matter →
-//! walk the Markdown into sections → build the model ([`Bindings`]) → emit tokens →
-//! format with prettyplease → write.
+//! walk the Markdown into sections → build the model ([`Bindings`]) → apply the
+//! configuration's renames and overrides → emit tokens → format with prettyplease → write.
+//!
+//! The public API: [`Builder`] for build scripts; [`Config`] (`docbind.toml`); [`load()`],
+//! [`render()`], [`generate()`], [`write()`] and [`check()`] for tools; the model
+//! ([`Bindings`], [`Enum`], [`Variant`], ...); and [`Error`] with its [`Diagnostic`]s.
+//!
+//! # Example
+//!
+//! A docs tree with one page, generated into memory:
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let docs = std::env::temp_dir().join(format!("docbind-doc-crate-{}", std::process::id()));
+//! std::fs::create_dir_all(docs.join("bits"))?;
+//! std::fs::write(
+//!     docs.join("bits/ne-bits-job_type.md"),
+//!     "---\nUID: NE:bits.JOB_TYPE\nreq.header: bits.h\nreq.typenames: JOB_TYPE\n---\n\n\
+//!      ## -description\nThe kind of a job.\n\n## -enum-fields\n\n\
+//!      ### -field JOB_TYPE_DOWNLOAD\nDownloads.\n\n### -field JOB_TYPE_UPLOAD:4\nUploads.\n",
+//! )?;
+//!
+//! let config = docbind::Config::discover(&docs)?; // the defaults: there is no docbind.toml
+//! let generated = docbind::generate(&docs, &config, &docbind::Layout::Src)?;
+//! let bits = &generated.files.files["bits.rs"];
+//! assert!(bits.contains("pub enum JobType {"));
+//! assert!(bits.contains("Upload = 4,"));
+//! assert!(generated.loaded.diagnostics.is_empty());
+//! std::fs::remove_dir_all(&docs)?;
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! In a build script, use [`Builder`]:
 //!
@@ -37,6 +67,7 @@ mod lower;
 mod model;
 mod naming;
 mod output;
+mod overrides;
 mod pipeline;
 mod read;
 mod sections;
@@ -54,6 +85,7 @@ pub use model::{
     Platform, Release, Repr, ServerRelease, ServerVersion, ValueSource, Variant,
 };
 pub use output::{Difference, Files, WriteReport};
+pub use overrides::{EnumOverride, Origin, ValueOverride, VariantOverride};
 pub use pipeline::{Loaded, Skipped, Timings};
 
 use std::path::Path;
@@ -61,7 +93,42 @@ use std::path::Path;
 /// Reads the pages under `docs` and builds the model. Problems with single pages are in
 /// [`Loaded::diagnostics`]; `Err` only when `docs` cannot be read at all.
 pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Error> {
-    pipeline::load(docs, config).map_err(Error::single)
+    load_with_progress(docs, config, &mut |_, _| {})
+}
+
+/// [`load()`], calling `progress(done, total)` as the work advances: `total` is known once the
+/// pages are listed (three steps a page: read, parse, build the model), and `done` reaches it
+/// at the end. Pages are worked on in parallel: the calls come from those threads, one at a
+/// time, with `done` growing.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let docs = std::env::temp_dir().join(format!("docbind-doc-progress-{}", std::process::id()));
+/// std::fs::create_dir_all(&docs)?;
+/// std::fs::write(docs.join("index.md"), "# Not a reference page\n")?;
+///
+/// let mut last = (0, 0);
+/// let loaded = docbind::load_with_progress(&docs, &docbind::Config::default(), &mut |done, total| {
+///     last = (done, total);
+/// })?;
+/// assert_eq!(last, (3, 3));
+/// assert_eq!((loaded.pages, loaded.skipped.len()), (1, 1));
+/// std::fs::remove_dir_all(&docs)?;
+/// # Ok(())
+/// # }
+/// ```
+pub fn load_with_progress(
+    docs: &Path,
+    config: &Config,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> Result<Loaded, Error> {
+    let mut loaded = pipeline::load(docs, config, progress).map_err(Error::single)?;
+    let start = std::time::Instant::now();
+    let (bindings, diagnostics) = overrides::apply(std::mem::take(&mut loaded.bindings), config);
+    loaded.bindings = bindings;
+    loaded.diagnostics.extend(diagnostics);
+    loaded.timings.model += start.elapsed();
+    Ok(loaded)
 }
 
 /// Renders a model into the files of `layout`.

@@ -94,7 +94,7 @@ impl Repr {
     }
 }
 
-/// Where a variant's value came from, most trusted first.
+/// Where a variant's value came from: from the page (most trusted first), or from the configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueSource {
@@ -108,6 +108,8 @@ pub enum ValueSource {
     Inferred,
     /// Taken from the C header that defines the enum (`--header-dir`), which wins over the page.
     Header,
+    /// Set by the configuration (`value = ...` with a `reason`), over whatever the page (or a header) says.
+    Override,
 }
 
 /// One enumeration.

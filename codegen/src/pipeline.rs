@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// A page that produced no enum, and why.
@@ -137,11 +138,47 @@ fn diagnostic(page: &SourcePage, e: PageError, warning: bool) -> Diagnostic {
     }
 }
 
-/// Reads every page under `docs` and builds the model.
+/// Counts steps of work for a progress callback: three per page (read, parse, build). Shared by
+/// the threads that do the work, behind a mutex, so the callback sees one call at a time.
+struct Progress<'a> {
+    done: usize,
+    total: usize,
+    report: &'a mut (dyn FnMut(usize, usize) + Send),
+}
+
+impl Progress<'_> {
+    const STEPS_PER_PAGE: usize = 3;
+
+    fn advance(&mut self, steps: usize) {
+        self.done = (self.done + steps).min(self.total);
+        (self.report)(self.done, self.total);
+    }
+}
+
+fn advance(progress: &Mutex<Progress<'_>>, steps: usize) {
+    // A callback that panicked poisons the mutex; counting goes on regardless.
+    progress
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .advance(steps);
+}
+
+/// Reads every page under `docs` and builds the model. `progress(done, total)` is called as the
+/// work advances (see [`crate::load_with_progress`]).
 ///
 /// `Err` only when `docs` itself cannot be read; problems with pages are diagnostics.
-pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
+pub fn load(
+    docs: &Path,
+    config: &Config,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> Result<Loaded, Diagnostic> {
     let listing = read::list_pages(docs)?;
+    let progress = Mutex::new(Progress {
+        done: 0,
+        total: listing.files.len() * Progress::STEPS_PER_PAGE,
+        report: progress,
+    });
+    advance(&progress, 0);
     let mut out = Loaded {
         pages: listing.files.len(),
         diagnostics: listing.errors,
@@ -158,6 +195,13 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
         .into_par_iter()
         .map(|(rel, file)| {
             let (outcome, t) = first_stages(rel.clone(), file, config);
+            // An enum page has its model still to build; any other page is done.
+            let steps = if matches!(outcome, Outcome::Enum(_)) {
+                2
+            } else {
+                Progress::STEPS_PER_PAGE
+            };
+            advance(&progress, steps);
             (rel, outcome, t)
         })
         .collect();
@@ -186,6 +230,7 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
     for c in candidates {
         let key = (c.names.module.clone(), c.names.rust_name.clone());
         if let Some(first) = owners.get(&key) {
+            advance(&progress, 1);
             let message = format!(
                 "`{}` is also documented by {}; this page is left out",
                 c.names.c_name, first
@@ -229,7 +274,14 @@ pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Diagnostic> {
         lower::lower(&page, config, &resolve, globals)
     };
     let none = c_enum::Defines::default();
-    let mut results: Vec<_> = unique.par_iter().map(|c| lower_page(c, &none)).collect();
+    let mut results: Vec<_> = unique
+        .par_iter()
+        .map(|c| {
+            let result = lower_page(c, &none);
+            advance(&progress, 1);
+            result
+        })
+        .collect();
     if results
         .iter()
         .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
