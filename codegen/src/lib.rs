@@ -189,23 +189,3 @@ pub fn write(dir: &Path, files: &Files) -> std::io::Result<WriteReport> {
 pub fn check(dir: &Path, files: &Files) -> Vec<Difference> {
     output::check(dir, files)
 }
-
-/// A valid Cargo package name from a directory name (`My Crate!` → `my-crate`).
-pub fn package_name(dir_name: &str) -> String {
-    let name: String = dir_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = name.trim_matches('-').to_string();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("bindings-{name}").trim_end_matches('-').to_string()
-    } else {
-        name
-    }
-}

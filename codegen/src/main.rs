@@ -1,15 +1,31 @@
 //! The `docbind` command.
 
+mod cli;
+
 use clap::{Args, Parser, Subcommand};
-use docbind::{Config, Difference, Layout, NameStyle};
+use cli::report::{MessageFormat, Reporter};
+use docbind::{Config, Difference, Layout, Loaded, NameStyle};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 /// Generate Rust enums, with documentation, from Markdown API reference pages.
 #[derive(Parser)]
-#[command(name = "docbind", version, about, long_about = None)]
+#[command(
+    name = "docbind",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status: 0 success; 1 `check` or `lint` found problems; 2 bad usage, or \
+                  input that cannot be read or has errors.\n\n\
+                  Examples:\n  docbind generate                  # docs/ → generated/src\n  \
+                  docbind check --message-format json\n  docbind help lint"
+)]
 struct Cli {
+    /// How to print diagnostics and the summary: rustc-style text, or one JSON object a line.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = MessageFormat::Human, global = true)]
+    message_format: MessageFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -18,19 +34,35 @@ struct Cli {
 enum Command {
     /// Generate Rust from a docs tree (default: `docs/` into `generated/src`).
     #[command(
-        after_help = "Example:\n  docbind generate docs --out generated/src\n  docbind generate ../windows-driver-docs-ddi/wdk-ddi-src/content --crate target/ddi"
+        after_help = "Nothing is written when a page has an error; only changed files are written.\n\n\
+                      Examples:\n  docbind generate docs --out generated/src\n  \
+                      docbind generate ../windows-driver-docs-ddi/wdk-ddi-src/content --crate target/ddi"
     )]
     Generate(Target),
-    /// Check that the output is what `generate` would write; exit 1 and name the files if not.
-    #[command(after_help = "Example:\n  docbind check docs --out generated/src")]
+    /// Check that the output is what `generate` would write; exit 1 and show the diff if not.
+    #[command(
+        after_help = "The diff (at most 200 lines) goes to stdout, messages to stderr.\n\n\
+                      Examples:\n  docbind check docs --out generated/src\n  \
+                      docbind check --message-format json 2> messages.jsonl"
+    )]
     Check(Target),
-    /// Print the model as JSON.
+    /// Report what the pages say that docbind could not use: version notes it did not
+    /// understand, enums whose values are all inferred, and the warnings of loading.
+    #[command(
+        after_help = "Exit status 1 when anything was reported, 0 when the docs are clean.\n\n\
+                      Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json"
+    )]
+    Lint(Source),
+    /// Print the model as JSON: `{"enums": [...], "skipped": [...]}`.
     #[command(after_help = "Example:\n  docbind dump docs --json > model.json")]
     Dump(DumpArgs),
 }
 
 #[derive(Args)]
 struct Settings {
+    /// Read the configuration from FILE instead of `docbind.toml` at the docs root.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Base URL for root-relative links [default: https://learn.microsoft.com].
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
@@ -47,9 +79,13 @@ struct Settings {
 }
 
 impl Settings {
-    /// `docbind.toml` at the docs root (if any), with the command line on top.
+    /// The configuration file (`--config`, or `docbind.toml` at the docs root if any), with
+    /// the command line on top.
     fn config(&self, docs: &Path) -> Result<Config, docbind::Error> {
-        let mut config = Config::discover(docs)?;
+        let mut config = match &self.config {
+            Some(file) => Config::from_file(file)?,
+            None => Config::discover(docs)?,
+        };
         if let Some(url) = &self.base_url {
             config.base_url = url.clone();
         }
@@ -67,18 +103,24 @@ impl Settings {
 }
 
 #[derive(Args)]
-struct Target {
+struct Source {
     /// The docs tree.
     #[arg(default_value = "docs")]
     docs: PathBuf,
+    #[command(flatten)]
+    settings: Settings,
+}
+
+#[derive(Args)]
+struct Target {
+    #[command(flatten)]
+    source: Source,
     /// Write `lib.rs` and one file per module into DIR (the `src/` of a library crate).
     #[arg(long, value_name = "DIR", conflicts_with = "crate_dir")]
     out: Option<PathBuf>,
     /// Write a complete crate (Cargo.toml and src/) into DIR.
     #[arg(long = "crate", value_name = "DIR")]
     crate_dir: Option<PathBuf>,
-    #[command(flatten)]
-    settings: Settings,
     /// Print the time spent in each stage and the peak memory.
     #[arg(long)]
     timings: bool,
@@ -95,7 +137,7 @@ impl Target {
                 (
                     dir.clone(),
                     Layout::Crate {
-                        package: docbind::package_name(&name),
+                        package: package_name(&name),
                     },
                 )
             }
@@ -103,114 +145,260 @@ impl Target {
             (None, None) => (PathBuf::from("generated/src"), Layout::Src),
         }
     }
+
+    /// The `generate` command line that writes what this one checks.
+    fn generate_command(&self) -> String {
+        let (dir, layout) = self.layout();
+        let flag = if matches!(layout, Layout::Crate { .. }) {
+            "--crate"
+        } else {
+            "--out"
+        };
+        let config = self
+            .source
+            .settings
+            .config
+            .as_ref()
+            .map(|c| format!(" --config {}", c.display()))
+            .unwrap_or_default();
+        format!(
+            "docbind generate {} {flag} {}{config}",
+            self.source.docs.display(),
+            dir.display()
+        )
+    }
 }
 
 #[derive(Args)]
 struct DumpArgs {
-    /// The docs tree.
-    #[arg(default_value = "docs")]
-    docs: PathBuf,
+    #[command(flatten)]
+    source: Source,
     /// Print JSON (the only format so far).
     #[arg(long)]
     json: bool,
-    #[command(flatten)]
-    settings: Settings,
+}
+
+/// A valid Cargo package name from a directory name (`My Crate!` → `my-crate`).
+fn package_name(dir_name: &str) -> String {
+    let name: String = dir_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches('-').to_string();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("bindings-{name}").trim_end_matches('-').to_string()
+    } else {
+        name
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Generate(t) => generate(&t),
-        Command::Check(t) => check(&t),
-        Command::Dump(d) => dump(&d),
-    }
+    let mut reporter = Reporter::new(cli.message_format);
+    let code = match &cli.command {
+        Command::Generate(t) => generate(t, &mut reporter),
+        Command::Check(t) => check(t, &mut reporter),
+        Command::Lint(s) => lint(s, &mut reporter),
+        Command::Dump(d) => dump(d, &mut reporter),
+    };
+    ExitCode::from(code)
 }
 
-fn print_warnings(diagnostics: &[docbind::Diagnostic]) -> usize {
-    let warnings: Vec<_> = diagnostics.iter().filter(|d| !d.is_error()).collect();
-    for d in &warnings {
-        eprintln!("{d}\n");
+/// Writes the command's output. A reader that stops early (`docbind dump | head`) is not an
+/// error; any other failure is reported, with `Err(2)`.
+fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            reporter.diagnostic(&docbind::Diagnostic::error(
+                "<stdout>",
+                0,
+                format!("cannot write: {e}"),
+            ));
+            Err(2)
+        }
     }
-    warnings.len()
 }
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn generate(t: &Target) -> ExitCode {
-    let start = Instant::now();
-    let (dir, layout) = t.layout();
-    let generated = match t
-        .settings
-        .config(&t.docs)
-        .and_then(|c| docbind::generate(&t.docs, &c, &layout))
-    {
-        Ok(g) => g,
+/// The counts every summary starts with, as text and as JSON fields.
+fn counts(loaded: &Loaded) -> (String, serde_json::Value) {
+    let enums = loaded.bindings.enums().count();
+    (
+        format!(
+            "{} read, {}, {} skipped",
+            plural(loaded.pages, "page"),
+            plural(enums, "enum"),
+            plural(loaded.skipped.len(), "page")
+        ),
+        json!({
+            "pages_read": loaded.pages,
+            "enums": enums,
+            "pages_skipped": loaded.skipped.len(),
+        }),
+    )
+}
+
+/// What the C headers said (`--header-dir`), appended to a summary: text and a `headers` field.
+fn with_headers(text: String, loaded: &Loaded, fields: &mut serde_json::Value) -> String {
+    let Some(h) = &loaded.headers else {
+        return text;
+    };
+    fields["headers"] = json!(h);
+    format!(
+        "{text}; headers define {} of {} enums, {} enumerators checked: {} agree, {} corrected by the header, {} unresolvable in the header, {} only on the page, {} only in the header",
+        h.enums_found,
+        h.enums_found + h.enums_missing,
+        h.checked,
+        h.agreeing,
+        h.corrected,
+        h.unresolvable,
+        h.page_only,
+        h.header_only
+    )
+}
+
+/// Reads the configuration and the docs tree, printing every diagnostic. `Err(2)` when the
+/// configuration or the tree cannot be read, or (unless `keep_errors`) a page has an error.
+fn load(
+    command: &str,
+    source: &Source,
+    reporter: &mut Reporter,
+    keep_errors: bool,
+) -> Result<Loaded, u8> {
+    let loaded = source.settings.config(&source.docs).and_then(|config| {
+        let mut progress = reporter.progress("reading");
+        docbind::load_with_progress(&source.docs, &config, &mut progress)
+    });
+    reporter.done();
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
         Err(e) => {
-            print_warnings(&e.diagnostics);
-            eprintln!("{e}");
-            return ExitCode::from(2);
+            reporter.diagnostics(&e.diagnostics);
+            let text = format!("{}; nothing was done", plural(reporter.errors(), "error"));
+            reporter.summary(command, &text, json!({}));
+            return Err(2);
         }
     };
-    let warnings = print_warnings(&generated.loaded.diagnostics);
+    reporter.diagnostics(&loaded.diagnostics);
+    if loaded.has_errors() && !keep_errors {
+        let (text, fields) = counts(&loaded);
+        let text = format!(
+            "{}, {} in {text}; nothing was written",
+            plural(reporter.errors(), "error"),
+            plural(reporter.warnings(), "warning"),
+        );
+        reporter.summary(command, &text, fields);
+        return Err(2);
+    }
+    Ok(loaded)
+}
+
+/// Loads and renders; `Err(exit code)` after reporting why not.
+fn render(
+    command: &str,
+    t: &Target,
+    reporter: &mut Reporter,
+) -> Result<(Loaded, docbind::Files), u8> {
+    let mut loaded = load(command, &t.source, reporter, false)?;
+    reporter.busy("rendering Rust");
+    let start = Instant::now();
+    let files = docbind::render(&loaded.bindings, &t.layout().1);
+    // `render` does not tell emitting from formatting: their sum is counted as `emit`.
+    loaded.timings.emit = start.elapsed();
+    reporter.done();
+    match files {
+        Ok(files) => Ok((loaded, files)),
+        Err(e) => {
+            reporter.diagnostics(&e.diagnostics);
+            reporter.summary(command, "docbind failed; nothing was written", json!({}));
+            Err(2)
+        }
+    }
+}
+
+fn generate(t: &Target, reporter: &mut Reporter) -> u8 {
+    let (loaded, files) = match render("generate", t, reporter) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let (dir, _) = t.layout();
     let write_start = Instant::now();
-    let report = match docbind::write(&dir, &generated.files) {
+    let report = match docbind::write(&dir, &files) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot write to {}: {e}", dir.display());
-            return ExitCode::from(2);
+            reporter.diagnostic(&docbind::Diagnostic::error(
+                &dir,
+                0,
+                format!("cannot write the generated files: {e}"),
+            ));
+            reporter.summary("generate", "nothing more was written", json!({}));
+            return 2;
         }
     };
-    let loaded = &generated.loaded;
     if t.timings {
-        let mut timings = generated.timings;
+        let mut timings = loaded.timings;
         timings.write = write_start.elapsed();
-        print_timings(&timings, start.elapsed());
+        print_timings("generate", &timings, reporter);
     }
-    if let Some(h) = &loaded.headers {
-        eprintln!(
-            "docbind: headers define {} of {} enums; {} enumerators checked: {} agree, {} corrected by the header; {} unresolvable in the header, {} only on the page, {} only in the header",
-            h.enums_found,
-            h.enums_found + h.enums_missing,
-            h.checked,
-            h.agreeing,
-            h.corrected,
-            h.unresolvable,
-            h.page_only,
-            h.header_only
-        );
-    }
-    eprintln!(
-        "docbind: {} read, {} written to {} ({} changed, {} removed), {} skipped, {}, {:.2}s",
+    let enums = loaded.bindings.enums().count();
+    let (_, mut fields) = counts(&loaded);
+    fields["files_written"] = json!(report.written.len());
+    fields["files_removed"] = json!(report.removed.len());
+    fields["out"] = json!(dir.display().to_string());
+    let text = format!(
+        "{} read, {} written to {} ({} changed, {} removed), {} skipped, {}",
         plural(loaded.pages, "page"),
-        plural(loaded.bindings.enums().count(), "enum"),
+        plural(enums, "enum"),
         dir.display(),
         plural(report.written.len(), "file"),
         report.removed.len(),
-        loaded.skipped.len(),
-        plural(warnings, "warning"),
-        start.elapsed().as_secs_f64()
+        plural(loaded.skipped.len(), "page"),
+        plural(reporter.warnings(), "warning"),
     );
-    ExitCode::SUCCESS
+    let text = with_headers(text, &loaded, &mut fields);
+    reporter.summary("generate", &text, fields);
+    0
 }
 
-/// Per-stage times (summed over threads), bytes, and the peak resident memory.
-fn print_timings(t: &docbind::Timings, elapsed: std::time::Duration) {
+/// Per-stage times (summed over threads), bytes read, and the peak resident memory.
+fn print_timings(command: &str, t: &docbind::Timings, reporter: &mut Reporter) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    eprintln!(
-        "docbind: timings (ms, summed over threads): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit {:.0}, format {:.0}, write {:.0}; elapsed {:.0}; {} bytes; peak memory {} KiB",
+    let peak = peak_memory_kib();
+    let text = format!(
+        "timings (ms, summed over threads): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit+format {:.0}, write {:.0}; {} bytes; peak memory {} KiB",
         ms(t.read),
         ms(t.front_matter),
         ms(t.markdown),
         ms(t.model),
-        ms(t.emit),
-        ms(t.format),
+        ms(t.emit + t.format),
         ms(t.write),
-        ms(elapsed),
         t.bytes,
-        peak_memory_kib().map_or("unknown".to_string(), |k| k.to_string())
+        peak.map_or("unknown".to_string(), |k| k.to_string())
     );
+    let fields = json!({
+        "read_ms": ms(t.read),
+        "front_matter_ms": ms(t.front_matter),
+        "markdown_ms": ms(t.markdown),
+        "model_ms": ms(t.model),
+        "emit_format_ms": ms(t.emit + t.format),
+        "write_ms": ms(t.write),
+        "bytes": t.bytes,
+        "peak_memory_kib": peak,
+    });
+    reporter.info(command, "timings", &text, fields);
 }
 
 /// `VmHWM` of this process (Linux), in KiB.
@@ -220,79 +408,127 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn check(t: &Target) -> ExitCode {
-    let (dir, layout) = t.layout();
-    let generated = match t
-        .settings
-        .config(&t.docs)
-        .and_then(|c| docbind::generate(&t.docs, &c, &layout))
-    {
-        Ok(g) => g,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+fn check(t: &Target, reporter: &mut Reporter) -> u8 {
+    let (loaded, files) = match render("check", t, reporter) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
-    let diffs = docbind::check(&dir, &generated.files);
+    if t.timings {
+        print_timings("check", &loaded.timings, reporter);
+    }
+    let (dir, _) = t.layout();
+    let diffs = docbind::check(&dir, &files);
+    let warnings = reporter.warnings();
+    let (text, mut fields) = counts(&loaded);
+    fields["out"] = json!(dir.display().to_string());
+    fields["files_out_of_date"] = json!(diffs.len());
     if diffs.is_empty() {
-        eprintln!(
-            "docbind: {} is up to date with {}",
-            dir.display(),
-            t.docs.display()
+        let text = format!(
+            "{text}, {}; {} is up to date",
+            plural(warnings, "warning"),
+            dir.display()
         );
-        return ExitCode::SUCCESS;
+        let text = with_headers(text, &loaded, &mut fields);
+        reporter.summary("check", &text, fields);
+        return 0;
+    }
+    let diff = cli::diff::unified(&dir, &diffs, &files, cli::diff::MAX_LINES);
+    if let Err(code) = print_stdout(&diff, reporter) {
+        return code;
     }
     for d in &diffs {
         let what = match d {
-            Difference::Missing(_) => "missing",
-            Difference::Changed(..) => "differs",
-            Difference::Stale(_) => "stale (would be removed)",
+            Difference::Missing(_) => "out of date: would be created",
+            Difference::Changed(..) => "out of date: would be rewritten",
+            Difference::Stale(_) => "out of date: would be removed",
         };
-        eprintln!("{}: {what}", d.path().display());
+        reporter.diagnostic(&docbind::Diagnostic::error(d.path(), 0, what));
     }
-    eprintln!(
-        "docbind: {} out of date; run `docbind generate {} --{} {}`",
+    let text = format!(
+        "{text}, {}; {} out of date: run `{}`",
+        plural(warnings, "warning"),
         plural(diffs.len(), "file"),
-        t.docs.display(),
-        if matches!(layout, Layout::Crate { .. }) {
-            "crate"
-        } else {
-            "out"
-        },
-        dir.display()
+        t.generate_command()
     );
-    ExitCode::from(1)
+    let text = with_headers(text, &loaded, &mut fields);
+    reporter.summary("check", &text, fields);
+    1
 }
 
-fn dump(d: &DumpArgs) -> ExitCode {
-    let _ = d.json;
-    let loaded = match d
-        .settings
-        .config(&d.docs)
-        .and_then(|c| docbind::load(&d.docs, &c))
-    {
+fn lint(s: &Source, reporter: &mut Reporter) -> u8 {
+    let loaded = match load("lint", s, reporter, false) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    print_warnings(&loaded.diagnostics);
-    for e in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-        eprintln!("{e}\n");
-    }
+    let load_warnings = reporter.warnings();
+    let found = cli::lint::lint(&s.docs, &loaded);
+    reporter.diagnostics(&found.findings);
+    let (text, mut fields) = counts(&loaded);
+    let not_understood = found.notes - found.understood;
+    fields["notes"] = json!(found.notes);
+    fields["notes_understood"] = json!(found.understood);
+    fields["notes_not_understood"] = json!(not_understood);
+    fields["enums_all_inferred"] = json!(found.all_inferred);
+    fields["load_warnings"] = json!(load_warnings);
+    let text = format!(
+        "{text}; {} found, {} understood, {} not understood; {} with only inferred values; {} from loading",
+        plural(found.notes, "version note"),
+        found.understood,
+        not_understood,
+        plural(found.all_inferred, "enum"),
+        plural(load_warnings, "warning"),
+    );
+    let text = with_headers(text, &loaded, &mut fields);
+    reporter.summary("lint", &text, fields);
+    if reporter.warnings() > 0 { 1 } else { 0 }
+}
+
+fn dump(d: &DumpArgs, reporter: &mut Reporter) -> u8 {
+    let _ = d.json;
+    let loaded = match load("dump", &d.source, reporter, true) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
     let enums: Vec<_> = loaded.bindings.enums().collect();
-    let json = serde_json::json!({ "enums": enums, "skipped": loaded.skipped });
-    match serde_json::to_string_pretty(&json) {
-        Ok(text) => println!("{text}"),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let model = json!({ "enums": enums, "skipped": loaded.skipped });
+    let printed = serde_json::to_string_pretty(&model)
+        .map_err(|e| {
+            reporter.diagnostic(&docbind::Diagnostic::error(
+                "<stdout>",
+                0,
+                format!("cannot print the model: {e}"),
+            ));
+            2
+        })
+        .and_then(|text| print_stdout(&format!("{text}\n"), reporter));
+    if let Err(code) = printed {
+        return code;
     }
-    if loaded.has_errors() {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
+    let (text, mut fields) = counts(&loaded);
+    let text = format!(
+        "{text}, {}, {}",
+        plural(reporter.errors(), "error"),
+        plural(reporter.warnings(), "warning")
+    );
+    let text = with_headers(text, &loaded, &mut fields);
+    reporter.summary("dump", &text, fields);
+    if loaded.has_errors() { 2 } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn package_names_are_valid() {
+        assert_eq!(package_name("My Crate!"), "my-crate");
+        assert_eq!(package_name("61883"), "bindings-61883");
+        assert_eq!(package_name(""), "bindings");
     }
 }

@@ -1,0 +1,120 @@
+//! `docbind lint`: what a docs tree says that docbind could not use, as warnings at the line.
+
+use docbind::{AvailabilityNote, Diagnostic, Loaded, ValueSource};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The findings and the counts of the summary line.
+#[derive(Debug, Default)]
+pub struct Lint {
+    /// Warnings, by file and line.
+    pub findings: Vec<Diagnostic>,
+    /// Version notes found (on types and values).
+    pub notes: usize,
+    /// Of those, the ones understood.
+    pub understood: usize,
+    /// Enums whose values are all inferred.
+    pub all_inferred: usize,
+}
+
+const NOTE_HELP: &str = "the sentence stays in the docs, but `availability()` does not state it; \
+     docbind understands sentences like `Supported in Windows 7 and later versions.`, \
+     `This value is available in UMDF versions 1.9 and later.` or \
+     `BITS 1.2 and earlier: Not supported.`";
+
+const INFERRED_HELP: &str = "values may be wrong; give them in the field headings \
+     (`### -field NAME:VALUE`) or a `## -syntax` block with the C declaration";
+
+/// Checks the model of `docs` (as [`docbind::load`] built it).
+pub fn lint(docs: &Path, loaded: &Loaded) -> Lint {
+    let mut lint = Lint::default();
+    let mut pages: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    for e in loaded.bindings.enums() {
+        let file = docs.join(&e.source);
+        let text = pages
+            .entry(file.clone())
+            .or_insert_with(|| std::fs::read_to_string(&file).ok())
+            .as_deref();
+        let notes = e
+            .availability
+            .iter()
+            .map(|n| (None, n))
+            .chain(e.variants.iter().flat_map(|v| {
+                v.availability
+                    .iter()
+                    .map(move |n| (Some(v.c_name.as_str()), n))
+            }));
+        for (variant, note) in notes {
+            lint.notes += 1;
+            if note.parsed.is_some() {
+                lint.understood += 1;
+                continue;
+            }
+            let whose = match variant {
+                Some(c_name) => format!("of `{c_name}` "),
+                None => format!("of `{}` ", e.c_name),
+            };
+            let d = Diagnostic::warning(
+                &file,
+                note.line,
+                format!("version note {whose}not understood: \"{}\"", note.text),
+            )
+            .with_help(NOTE_HELP);
+            lint.findings.push(located(d, text, note));
+        }
+        if !e.variants.is_empty()
+            && e.variants
+                .iter()
+                .all(|v| v.value_source == ValueSource::Inferred)
+        {
+            lint.all_inferred += 1;
+            let line = text.and_then(enum_fields_line).unwrap_or(0);
+            let mut d = Diagnostic::warning(
+                &file,
+                line,
+                format!(
+                    "every value of `{}` is inferred (the first 0, each next one + 1, as C does)",
+                    e.c_name
+                ),
+            )
+            .with_help(INFERRED_HELP);
+            if let Some(text) = text {
+                d = d.with_source(text);
+            }
+            lint.findings.push(d);
+        }
+    }
+    lint.findings
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    // A sentence the page repeats (in the description and the remarks) is reported once.
+    lint.findings.dedup();
+    lint
+}
+
+/// The diagnostic with the page's line and, when the note's first word is on it, its column.
+fn located(d: Diagnostic, text: Option<&str>, note: &AvailabilityNote) -> Diagnostic {
+    let Some(text) = text else { return d };
+    let d = d.with_source(text);
+    let first = note
+        .text
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let column = d
+        .source_line
+        .as_deref()
+        .zip(first)
+        .and_then(|(line, word)| line.find(word));
+    match column {
+        Some(c) => d.at_column(c + 1),
+        None => d,
+    }
+}
+
+/// The 1-based line of the page's `## -enum-fields` heading.
+fn enum_fields_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim_start().starts_with("## -enum-fields"))
+        .map(|i| i + 1)
+}
