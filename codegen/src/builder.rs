@@ -70,6 +70,7 @@ pub struct Builder {
     names: Option<NameStyle>,
     header_dirs: Vec<PathBuf>,
     rerun_if_changed: bool,
+    header_only_variants: Option<bool>,
     enum_style: Option<String>,
     enums: BTreeMap<String, EnumOverride>,
 }
@@ -87,6 +88,7 @@ impl Builder {
             names: None,
             header_dirs: Vec::new(),
             rerun_if_changed: true,
+            header_only_variants: None,
             enum_style: None,
             enums: BTreeMap::new(),
         }
@@ -127,6 +129,13 @@ impl Builder {
     /// may be called several times.
     pub fn header_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.header_dirs.push(dir.into());
+        self
+    }
+
+    /// Whether enumerators only a header defines become (undocumented) variants
+    /// (`header-only-variants` in `docbind.toml`; default true).
+    pub fn header_only_variants(mut self, yes: bool) -> Self {
+        self.header_only_variants = Some(yes);
         self
     }
 
@@ -208,6 +217,9 @@ impl Builder {
             config.names = names;
         }
         config.header_dirs.extend(self.header_dirs.iter().cloned());
+        if let Some(yes) = self.header_only_variants {
+            config.header_only_variants = yes;
+        }
         if let Some(style) = &self.enum_style {
             config.enum_style = Some(style.clone());
         }
