@@ -154,18 +154,28 @@ impl Target {
         } else {
             "--out"
         };
-        let config = self
-            .source
-            .settings
-            .config
-            .as_ref()
-            .map(|c| format!(" --config {}", c.display()))
-            .unwrap_or_default();
-        format!(
-            "docbind generate {} {flag} {}{config}",
+        let s = &self.source.settings;
+        let mut command = format!(
+            "docbind generate {} {flag} {}",
             self.source.docs.display(),
             dir.display()
-        )
+        );
+        if let Some(file) = &s.config {
+            command.push_str(&format!(" --config {}", file.display()));
+        }
+        if let Some(url) = &s.base_url {
+            command.push_str(&format!(" --base-url {url}"));
+        }
+        if let Some(path) = &s.docs_path {
+            command.push_str(&format!(" --docs-path {path:?}"));
+        }
+        if s.c_names {
+            command.push_str(" --c-names");
+        }
+        for dir in &s.header_dirs {
+            command.push_str(&format!(" --header-dir {}", dir.display()));
+        }
+        command
     }
 }
 
