@@ -70,20 +70,34 @@ fn generate_corpus(name: &str, floor: usize) {
 
     assert_clean_doc_comments(&crate_dir.join("src"));
 
+    // Each header is a feature (none on by default): build, document and doctest them all.
     let target = root.join("target/corpus/target");
-    cargo(&crate_dir, &target, &["build", "--quiet"], "RUSTFLAGS");
+    let all = "--all-features";
+    cargo(&crate_dir, &target, &["build", "--quiet", all], "RUSTFLAGS");
     cargo(
         &crate_dir,
         &target,
-        &["doc", "--quiet", "--no-deps"],
+        &["doc", "--quiet", "--no-deps", all],
         "RUSTDOCFLAGS",
     );
     cargo(
         &crate_dir,
         &target,
-        &["test", "--quiet", "--doc"],
+        &["test", "--quiet", "--doc", all],
         "RUSTDOCFLAGS",
     );
+    // Every module was compiled and documented (a feature left off would leave it out).
+    let doc_root = target
+        .join("doc")
+        .join(format!("corpus_{}", name.replace('-', "_")));
+    for module in loaded.bindings.modules.keys() {
+        let page = doc_root.join(module).join("index.html");
+        assert!(
+            page.is_file(),
+            "{} is missing: module `{module}` was not built",
+            page.display()
+        );
+    }
 }
 
 /// No page markup survives into the doc comments: raw `<b>`, `<a href`, `<div`, root-relative
