@@ -4,6 +4,7 @@ use crate::Diagnostic;
 use crate::config::{Config, NameStyle};
 use crate::error::Error;
 use crate::layout::Layout;
+use crate::model::EnumStyle;
 use crate::overrides::{EnumOverride, ValueOverride};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -71,8 +72,9 @@ pub struct Builder {
     header_dirs: Vec<PathBuf>,
     rerun_if_changed: bool,
     header_only_variants: Option<bool>,
-    enum_style: Option<String>,
+    enum_style: Option<EnumStyle>,
     enums: BTreeMap<String, EnumOverride>,
+    non_exhaustive: Option<bool>,
 }
 
 impl Builder {
@@ -91,6 +93,7 @@ impl Builder {
             header_only_variants: None,
             enum_style: None,
             enums: BTreeMap::new(),
+            non_exhaustive: None,
         }
     }
 
@@ -139,9 +142,11 @@ impl Builder {
         self
     }
 
-    /// The enum style (`enum-style` in `docbind.toml`: `rust`, `newtype`, `consts` or `flags`).
-    pub fn enum_style(mut self, style: impl Into<String>) -> Self {
-        self.enum_style = Some(style.into());
+    /// The Rust shape of the enums (`enum-style` in `docbind.toml`; default
+    /// [`EnumStyle::Rust`]; enums that look like bit flags become [`EnumStyle::Flags`] when
+    /// this is `Rust` or `Newtype`).
+    pub fn enum_style(mut self, style: EnumStyle) -> Self {
+        self.enum_style = Some(style);
         self
     }
 
@@ -220,13 +225,19 @@ impl Builder {
         if let Some(yes) = self.header_only_variants {
             config.header_only_variants = yes;
         }
-        if let Some(style) = &self.enum_style {
-            config.enum_style = Some(style.clone());
+        if let Some(style) = self.enum_style {
+            config.enum_style = style;
+        }
+        if let Some(yes) = self.non_exhaustive {
+            config.non_exhaustive = yes;
         }
         for (c_type, settings) in &self.enums {
             let target = config.enums.entry(c_type.clone()).or_default();
             if settings.rename.is_some() {
                 target.rename.clone_from(&settings.rename);
+            }
+            if settings.style.is_some() {
+                target.style = settings.style;
             }
             for (c_name, v) in &settings.variants {
                 let t = target.variants.entry(c_name.clone()).or_default();
@@ -295,5 +306,19 @@ impl Builder {
             ))
         })?;
         Ok(out_dir.join(&self.file_name))
+    }
+
+    /// The style of the enum whose C type name is `c_type` (`style` in `[enums.BG_JOB_TYPE]`),
+    /// whatever the global style and the flags detection say.
+    pub fn enum_style_for(mut self, c_type: &str, style: EnumStyle) -> Self {
+        self.enums.entry(c_type.to_string()).or_default().style = Some(style);
+        self
+    }
+
+    /// Whether `rust`-style enums are marked `#[non_exhaustive]` (`non-exhaustive` in
+    /// `docbind.toml`; default true).
+    pub fn non_exhaustive(mut self, yes: bool) -> Self {
+        self.non_exhaustive = Some(yes);
+        self
     }
 }

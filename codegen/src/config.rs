@@ -1,5 +1,7 @@
 //! Settings a project chooses once.
 
+use crate::model::{Enum, EnumStyle};
+
 /// How Rust names are made from C names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NameStyle {
@@ -24,10 +26,15 @@ pub struct Config {
     pub header_dirs: Vec<std::path::PathBuf>,
     /// Whether enumerators only a header defines become (undocumented) variants.
     pub header_only_variants: bool,
-    /// The enum style (`enum-style`: `rust`, `newtype`, `consts` or `flags`); `None`: the default.
-    pub enum_style: Option<String>,
-    /// Renames and value overrides, keyed by the enum's C type name (`[enums.BG_JOB_TYPE]`).
+    /// The Rust shape of enums (`enum-style`, default [`EnumStyle::Rust`]). Enums that look like
+    /// bit flags get [`EnumStyle::Flags`] when this is `Rust` or `Newtype`; see
+    /// [`Config::style_for`].
+    pub enum_style: EnumStyle,
+    /// Renames, value overrides and styles, keyed by the enum's C type name (`[enums.BG_JOB_TYPE]`).
     pub enums: std::collections::BTreeMap<String, crate::overrides::EnumOverride>,
+    /// Whether [`EnumStyle::Rust`] enums are marked `#[non_exhaustive]` (default `true`), so
+    /// that a value added to the documentation is not a breaking change for other crates.
+    pub non_exhaustive: bool,
 }
 
 impl Default for Config {
@@ -38,8 +45,9 @@ impl Default for Config {
             names: NameStyle::Idiomatic,
             header_dirs: Vec::new(),
             header_only_variants: true,
-            enum_style: None,
+            enum_style: EnumStyle::Rust,
             enums: Default::default(),
+            non_exhaustive: true,
         }
     }
 }
@@ -84,6 +92,21 @@ impl Config {
         match &self.docs_path {
             Some(path) => format!("{base}/{}", path.trim_matches('/')),
             None => base.to_string(),
+        }
+    }
+
+    /// The style `e` is emitted in: the `style` of its `[enums.C_TYPE_NAME]` table; else
+    /// `Flags` when it looks like flags and the global style is `Rust` or `Newtype` (neither
+    /// can hold `A | B`); else the global style.
+    pub fn style_for(&self, e: &Enum) -> EnumStyle {
+        match self.enums.get(&e.c_name).and_then(|o| o.style) {
+            Some(style) => style,
+            None if e.looks_like_flags
+                && matches!(self.enum_style, EnumStyle::Rust | EnumStyle::Newtype) =>
+            {
+                EnumStyle::Flags
+            }
+            None => self.enum_style,
         }
     }
 }

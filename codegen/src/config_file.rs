@@ -2,6 +2,7 @@
 
 use crate::config::{Config, NameStyle};
 use crate::diagnostic::Diagnostic;
+use crate::model::EnumStyle;
 use crate::overrides::{EnumOverride, Origin, ValueOverride, VariantOverride};
 use crate::values::{self, Written};
 use serde::Deserialize;
@@ -15,11 +16,8 @@ pub const FILE_NAME: &str = "docbind.toml";
 
 /// What the `help:` line of a configuration error lists.
 const KNOWN_KEYS: &str = "known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), \
-     header-dirs, header-only-variants, enum-style, and [enums.C_TYPE_NAME] tables with rename and \
-     [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason";
-
-/// The enum styles `enum-style` accepts.
-const ENUM_STYLES: &[&str] = &["rust", "newtype", "consts", "flags"];
+     header-dirs, header-only-variants, enum-style, non-exhaustive, and [enums.C_TYPE_NAME] tables \
+     with rename and style and [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -32,6 +30,7 @@ struct File {
     enum_style: Option<Spanned<String>>,
     #[serde(default)]
     enums: BTreeMap<Spanned<String>, EnumTable>,
+    non_exhaustive: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +47,8 @@ struct EnumTable {
     rename: Option<String>,
     #[serde(default)]
     variants: BTreeMap<Spanned<String>, VariantTable>,
+    #[serde(default)]
+    style: Option<EnumStyle>,
 }
 
 /// `[enums.BG_JOB_TYPE.variants.BG_JOB_TYPE_UPLOAD]`.
@@ -102,8 +103,9 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
         };
     }
     if let Some(style) = file.enum_style {
-        if !ENUM_STYLES.contains(&style.get_ref().as_str()) {
-            return Err(error_at(
+        config.enum_style = style.get_ref().parse().map_err(|_| {
+            let styles: Vec<&str> = EnumStyle::ALL.iter().map(|s| s.as_str()).collect();
+            error_at(
                 path,
                 text,
                 style.span(),
@@ -112,9 +114,11 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
                     style.get_ref()
                 ),
             )
-            .with_help(format!("enum-style is one of: {}", ENUM_STYLES.join(", "))));
-        }
-        config.enum_style = Some(style.into_inner());
+            .with_help(format!("enum-style is one of: {}", styles.join(", ")))
+        })?;
+    }
+    if let Some(yes) = file.non_exhaustive {
+        config.non_exhaustive = yes;
     }
     for (c_name, table) in file.enums {
         let origin = Some(Origin {
@@ -176,6 +180,7 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
                 rename: table.rename,
                 variants,
                 origin,
+                style: table.style,
             },
         );
     }
@@ -266,7 +271,7 @@ mod tests {
             config.header_dirs,
             [Path::new("docs/../include"), Path::new("/abs")]
         );
-        assert_eq!(config.enum_style.as_deref(), Some("newtype"));
+        assert_eq!(config.enum_style, EnumStyle::Newtype);
         let err = parse("\nenum-style = \"newtipe\"\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 14), "{err}");
         assert!(err.help.unwrap().contains("rust, newtype, consts, flags"));
@@ -315,5 +320,29 @@ mod tests {
         let err = parse("[enums.A]\nrenme = \"B\"\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         assert!(err.message.contains("renme"), "{err}");
+    }
+
+    #[test]
+    fn reads_non_exhaustive_and_the_style_of_one_enum() {
+        let config = Config::default();
+        assert_eq!(config.enum_style, EnumStyle::Rust);
+        assert!(config.non_exhaustive);
+        let config = parse(
+            "non-exhaustive = false\n\n[enums.CONTOSO_CAPTURE_FLAGS]\nstyle = \"consts\"\n\n\
+             [enums.BG_JOB_TYPE]\nrename = \"JobKind\"\n",
+        )
+        .unwrap();
+        assert!(!config.non_exhaustive);
+        assert_eq!(
+            config.enums["CONTOSO_CAPTURE_FLAGS"].style,
+            Some(EnumStyle::Consts)
+        );
+        assert_eq!(config.enums["BG_JOB_TYPE"].style, None);
+        let err = parse("[enums.X]\nstyle = \"bitflags\"\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("bitflags"), "{err}");
+        let err = parse("[enums.X]\nstyle = \"flags\"\nstlye = \"rust\"\n").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains("stlye"), "{err}");
     }
 }

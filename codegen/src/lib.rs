@@ -71,6 +71,7 @@ mod overrides;
 mod pipeline;
 mod read;
 mod sections;
+mod shape;
 mod support;
 mod values;
 
@@ -81,12 +82,13 @@ pub use error::Error;
 pub use headers::HeaderReport;
 pub use layout::Layout;
 pub use model::{
-    AvailabilityNote, Bindings, ClientVersion, Entry, Enum, Framework, FrameworkVersion, Module,
-    Platform, Release, Repr, ServerRelease, ServerVersion, ValueSource, Variant,
+    AvailabilityNote, Bindings, ClientVersion, Entry, Enum, EnumStyle, Framework, FrameworkVersion,
+    Module, Platform, Release, Repr, ServerRelease, ServerVersion, ValueSource, Variant,
 };
 pub use output::{Difference, Files, WriteReport};
 pub use overrides::{EnumOverride, Origin, ValueOverride, VariantOverride};
 pub use pipeline::{Loaded, Skipped, Timings};
+pub use shape::looks_like_flags;
 
 use std::path::Path;
 
@@ -124,7 +126,9 @@ pub fn load_with_progress(
 ) -> Result<Loaded, Error> {
     let mut loaded = pipeline::load(docs, config, progress).map_err(Error::single)?;
     let start = std::time::Instant::now();
-    let (bindings, diagnostics) = overrides::apply(std::mem::take(&mut loaded.bindings), config);
+    let (mut bindings, diagnostics) =
+        overrides::apply(std::mem::take(&mut loaded.bindings), config);
+    shape::resolve_styles(&mut bindings, config);
     loaded.bindings = bindings;
     loaded.diagnostics.extend(diagnostics);
     loaded.timings.model += start.elapsed();

@@ -91,8 +91,37 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     })
 }
 
-/// Associated items every generated enum has; a variant of that name gets a trailing `_`.
-pub const RESERVED: &[&str] = &["ALL", "C_NAME"];
+/// Associated items the generated types have (in any style); a variant of that name gets a
+/// trailing `_`, so that a value has the same name in every style.
+pub const RESERVED: &[&str] = &[
+    "ALL",
+    "C_NAME",
+    "AVAILABILITY",
+    "NAMES",
+    "name",
+    "c_name",
+    "from_raw",
+    "to_raw",
+    "is_known",
+    "availability",
+    "is_available_on",
+    "empty",
+    "all",
+    "bits",
+    "from_bits",
+    "from_bits_retain",
+    "from_bits_truncate",
+    "is_empty",
+    "is_all",
+    "contains",
+    "intersects",
+    "insert",
+    "remove",
+    "toggle",
+    "set",
+    "iter",
+    "iter_names",
+];
 
 /// What lowering one page produced.
 #[derive(Debug)]
@@ -249,6 +278,10 @@ pub fn lower(
         availability,
         header_file: None,
         variants,
+        // Resolved once the configuration's overrides are applied (`shape::resolve_styles`).
+        looks_like_flags: false,
+        style: Default::default(),
+        non_exhaustive: false,
     };
     item.settle_values();
     Ok(Lowered {

@@ -4,7 +4,7 @@ mod cli;
 
 use clap::{Args, Parser, Subcommand};
 use cli::report::{MessageFormat, Reporter};
-use docbind::{Config, Difference, Layout, Loaded, NameStyle};
+use docbind::{Config, Difference, EnumStyle, Layout, Loaded, NameStyle};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -76,6 +76,19 @@ struct Settings {
     /// C header directory whose enums check the pages' values (repeatable; searched recursively).
     #[arg(long = "header-dir", value_name = "DIR")]
     header_dirs: Vec<PathBuf>,
+    /// The Rust shape of enums [default: rust; with rust or newtype, enums that look like bit
+    /// flags become flags].
+    #[arg(long, value_name = "STYLE", value_parser = enum_style_parser())]
+    enum_style: Option<EnumStyle>,
+    /// Whether rust-style enums are marked #[non_exhaustive] [default: true].
+    #[arg(long, value_name = "BOOL")]
+    non_exhaustive: Option<bool>,
+}
+
+fn enum_style_parser() -> impl clap::builder::TypedValueParser<Value = EnumStyle> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(EnumStyle::ALL.map(EnumStyle::as_str))
+        .try_map(|s| s.parse::<EnumStyle>())
 }
 
 impl Settings {
@@ -97,6 +110,12 @@ impl Settings {
         }
         if !self.header_dirs.is_empty() {
             config.header_dirs = self.header_dirs.clone();
+        }
+        if let Some(style) = self.enum_style {
+            config.enum_style = style;
+        }
+        if let Some(yes) = self.non_exhaustive {
+            config.non_exhaustive = yes;
         }
         Ok(config)
     }

@@ -2,7 +2,7 @@
 //!
 //! Documentation strings hold CommonMark text ready for rustdoc.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::availability::{
     ClientVersion, Entry, Framework, FrameworkVersion, Platform, Release, ServerRelease,
@@ -144,6 +144,71 @@ pub struct Enum {
     pub header_file: Option<String>,
     /// Values, in page order.
     pub variants: Vec<Variant>,
+    /// Whether the values are bits and the name or documentation says flags or mask (see
+    /// [`looks_like_flags`](crate::looks_like_flags)).
+    pub looks_like_flags: bool,
+    /// The Rust shape it is emitted as, resolved from the configuration and [`Self::looks_like_flags`].
+    pub style: EnumStyle,
+    /// Whether a [`EnumStyle::Rust`] enum is marked `#[non_exhaustive]`.
+    pub non_exhaustive: bool,
+}
+
+/// The Rust shape of a generated enum.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum EnumStyle {
+    /// A `#[repr]` Rust `enum` with `TryFrom`/`From` conversions: exhaustive matching, but
+    /// only documented values can be represented.
+    #[default]
+    Rust,
+    /// A `#[repr(transparent)]` struct around the integer, with an associated constant per
+    /// value: FFI-safe, keeps unknown values.
+    Newtype,
+    /// A type alias of the integer and one module-level constant per value (C names), as
+    /// windows-sys does.
+    Consts,
+    /// A `#[repr(transparent)]` struct with bit operations, `contains`, iteration over the set
+    /// flags and a `Debug` that names them.
+    Flags,
+}
+
+impl EnumStyle {
+    /// Every style, in the order the documentation lists them.
+    pub const ALL: [EnumStyle; 4] = [
+        EnumStyle::Rust,
+        EnumStyle::Newtype,
+        EnumStyle::Consts,
+        EnumStyle::Flags,
+    ];
+
+    /// The name used in `docbind.toml` and on the command line (`rust`, `newtype`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnumStyle::Rust => "rust",
+            EnumStyle::Newtype => "newtype",
+            EnumStyle::Consts => "consts",
+            EnumStyle::Flags => "flags",
+        }
+    }
+}
+
+impl std::fmt::Display for EnumStyle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EnumStyle {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        EnumStyle::ALL
+            .into_iter()
+            .find(|style| style.as_str() == s)
+            .ok_or_else(|| format!("unknown enum style `{s}` (rust, newtype, consts or flags)"))
+    }
 }
 
 /// One enumerator.

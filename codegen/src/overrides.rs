@@ -29,6 +29,8 @@ pub struct EnumOverride {
     pub variants: BTreeMap<String, VariantOverride>,
     /// Where it was written; `None` when it was set in code.
     pub origin: Option<Origin>,
+    /// The style of this enum, over `enum-style` and the flags detection.
+    pub style: Option<crate::model::EnumStyle>,
 }
 
 /// Changes to one enumerator.
@@ -54,8 +56,8 @@ pub struct ValueOverride {
 /// The file name diagnostics give for settings made in code.
 const IN_CODE: &str = "<configuration>";
 
-/// Names the generated `impl` uses for its own items; no variant may take them.
-const RESERVED: &[&str] = &["ALL", "C_NAME", "AVAILABILITY"];
+/// Names the generated types use for their own items (in any style); no variant may take them.
+const RESERVED: &[&str] = crate::lower::RESERVED;
 
 fn at(origin: Option<&Origin>, message: String) -> Diagnostic {
     match origin {
@@ -408,6 +410,9 @@ mod tests {
                     ValueSource::Inferred,
                 ),
             ],
+            looks_like_flags: false,
+            style: Default::default(),
+            non_exhaustive: true,
         };
         let mut state = job.clone();
         state.name = "BgJobState".into();
@@ -457,6 +462,7 @@ mod tests {
                 })
                 .collect(),
             origin: origin(3),
+            style: None,
         }
     }
 
