@@ -1,20 +1,46 @@
-//! Stage 5: the model → Rust tokens.
+//! Stage 5: the model → Rust tokens, each enum in the style the model gives it
+//! ([`EnumStyle`]): this module has what the styles share and the `rust` style; `newtype`,
+//! `flags` and `consts` have a module each.
+
+mod consts;
+mod flags;
+mod newtype;
 
 use crate::doc_text;
 use crate::model::{
-    AvailabilityNote, Entry, Enum, Framework, Module, Platform, Release, Repr, ValueSource, Variant,
+    AvailabilityNote, Bindings, Entry, Enum, EnumStyle, Framework, Module, Platform, Release, Repr,
+    ValueSource, Variant,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-/// Items shared by every module (referred to as `super::…` from the modules).
-pub fn support_items() -> TokenStream {
-    crate::support::items()
+/// Items shared by every module (referred to as `super::…` from the modules): those every
+/// output has, and the helpers of the styles `bindings` uses.
+pub fn support_items(bindings: &Bindings) -> TokenStream {
+    let uses = |style: EnumStyle| bindings.enums().any(|e| e.style == style);
+    let needs = crate::support::Needs {
+        value_debug: uses(EnumStyle::Newtype),
+        flags: uses(EnumStyle::Flags),
+        flags_availability: bindings.enums().any(|e| {
+            e.style == EnumStyle::Flags || (e.style == EnumStyle::Consts && e.looks_like_flags)
+        }),
+    };
+    crate::support::items(needs)
 }
 
 /// The items of one module.
 pub fn module_items(module: &Module) -> TokenStream {
-    let enums = module.enums.iter().map(enum_items);
+    let mut names = consts::ModuleNames::new(module);
+    let enums: Vec<TokenStream> = module
+        .enums
+        .iter()
+        .map(|e| match e.style {
+            EnumStyle::Rust => enum_items(e),
+            EnumStyle::Newtype => newtype::items(e),
+            EnumStyle::Flags => flags::items(e),
+            EnumStyle::Consts => consts::items(e, &mut names),
+        })
+        .collect();
     quote! {
         #![allow(clippy::enum_variant_names)]
         #(#enums)*
@@ -139,7 +165,7 @@ fn u32_lit(v: u32) -> Literal {
     Literal::u32_unsuffixed(v)
 }
 
-fn platform_tokens(p: Platform) -> TokenStream {
+fn platform_tokens(p: Platform, root: &TokenStream) -> TokenStream {
     let name = match p {
         Platform::Windows => "Windows",
         Platform::WindowsServer => "WindowsServer",
@@ -156,47 +182,53 @@ fn platform_tokens(p: Platform) -> TokenStream {
         },
     };
     let name = ident(name);
-    quote!(super::Platform::#name)
+    quote!(#root::Platform::#name)
 }
 
-fn version_tokens(r: Release) -> TokenStream {
+fn version_tokens(r: Release, root: &TokenStream) -> TokenStream {
     let (major, minor) = r.version_pair();
     let (major, minor) = (u32_lit(major), u32_lit(minor));
-    quote!(super::Version { major: #major, minor: #minor })
+    quote!(#root::Version { major: #major, minor: #minor })
 }
 
-/// The run-time statements of some notes (notes not understood have none).
+/// The run-time statements of some notes (notes not understood have none), for items in the
+/// modules (where the shared items are `super::…`).
 fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
+    statements_at(notes, &quote!(super))
+}
+
+/// [`statements`] for items at `root`, the path of the shared items.
+fn statements_at(notes: &[AvailabilityNote], root: &TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     for note in notes {
         let text = doc_text::to_plain_text(&note.text);
         for entry in note.parsed.iter().flatten() {
             let platform = match entry.platform() {
                 Some(p) => {
-                    let p = platform_tokens(p);
+                    let p = platform_tokens(p, root);
                     quote!(Some(#p))
                 }
                 None => quote!(None),
             };
             let requirement = match *entry {
                 Entry::Introduced(r) => {
-                    let v = version_tokens(r);
+                    let v = version_tokens(r, root);
                     quote!(Since(#v))
                 }
                 Entry::NotSupportedUpTo(r) => {
-                    let v = version_tokens(r);
+                    let v = version_tokens(r, root);
                     quote!(NotUpTo(#v))
                 }
                 Entry::NotSupportedFrom(r) => {
-                    let v = version_tokens(r);
+                    let v = version_tokens(r, root);
                     quote!(NotFrom(#v))
                 }
                 Entry::OnlyIn(r) => {
-                    let v = version_tokens(r);
+                    let v = version_tokens(r, root);
                     quote!(Only(#v))
                 }
                 Entry::Deprecated(Some(r)) => {
-                    let v = version_tokens(r);
+                    let v = version_tokens(r, root);
                     quote!(Deprecated(Some(#v)))
                 }
                 Entry::Deprecated(None) => quote!(Deprecated(None)),
@@ -205,7 +237,7 @@ fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
                 Entry::NotAvailable(_) => quote!(NotAvailable),
             };
             out.push(quote! {
-                super::Availability { platform: #platform, requirement: super::Requirement::#requirement, text: #text }
+                #root::Availability { platform: #platform, requirement: #root::Requirement::#requirement, text: #text }
             });
         }
     }
@@ -216,15 +248,194 @@ fn needs_allow_camel(e: &Enum) -> bool {
     e.name.contains('_') || e.variants.iter().any(|v| v.name.contains('_'))
 }
 
+/// What every style emits the same way for the type: its docs, aliases and attributes.
+struct TypeParts {
+    /// The Rust name.
+    name: Ident,
+    /// The integer type.
+    repr: Ident,
+    /// `#[doc]` attributes (description, remarks, availability, see also).
+    docs: TokenStream,
+    /// `#[doc(alias)]` attributes: the C names.
+    aliases: TokenStream,
+    /// `#[deprecated]` when the type is.
+    deprecated: Option<TokenStream>,
+    /// `#[allow(non_camel_case_types)]` when a name needs it.
+    allow_camel: Option<TokenStream>,
+    /// `#[allow(deprecated)]` for items that name the type or a deprecated value.
+    allow_deprecated: Option<TokenStream>,
+}
+
+impl TypeParts {
+    fn new(e: &Enum) -> Self {
+        let deprecated = deprecated_attr(&e.availability);
+        let any_deprecated = deprecated.is_some()
+            || e.variants
+                .iter()
+                .any(|v| v.availability.iter().any(|n| n.deprecation().is_some()));
+        TypeParts {
+            name: ident(&e.name),
+            repr: ident(e.repr.as_str()),
+            docs: doc_attrs(&enum_docs(e)),
+            aliases: alias_attrs(&e.name, std::iter::once(&e.c_name).chain(&e.aliases)),
+            deprecated,
+            allow_camel: needs_allow_camel(e).then(|| quote!(#[allow(non_camel_case_types)])),
+            allow_deprecated: any_deprecated.then(|| quote!(#[allow(deprecated)])),
+        }
+    }
+}
+
+/// The values of `e` that are not aliases of earlier values (with the same value), and those
+/// that are.
+fn split_aliases(e: &Enum) -> (Vec<&Variant>, Vec<&Variant>) {
+    e.variants.iter().partition(|v| v.alias_of.is_none())
+}
+
+/// Whether a constant of this name needs `#[allow(non_upper_case_globals)]`.
+fn needs_allow_upper(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// The bits of `value` as `repr` stores them, zero-extended to `u64` (`-1_i32` →
+/// `0xFFFF_FFFF`): the form the shared flags helpers work on.
+fn bits_of(value: i128, repr: Repr) -> u64 {
+    match repr {
+        Repr::I32 => u64::from(value as i32 as u32),
+        Repr::U32 => u64::from(value as u32),
+        Repr::I64 => value as i64 as u64,
+        Repr::U64 => value as u64,
+    }
+}
+
+/// The literal of `repr` whose bits are `bits` (the inverse of [`bits_of`]).
+fn repr_literal(bits: u64, repr: Repr) -> TokenStream {
+    int(match repr {
+        Repr::I32 => i128::from(bits as u32 as i32),
+        Repr::U32 => i128::from(bits as u32),
+        Repr::I64 => i128::from(bits as i64),
+        Repr::U64 => i128::from(bits),
+    })
+}
+
+/// `expr` (of type `repr`) as its `u64` bits, in the generated code.
+fn to_bits(expr: TokenStream, repr: Repr) -> TokenStream {
+    match repr {
+        Repr::I32 => quote!(#expr as u32 as u64),
+        Repr::U32 => quote!(#expr as u64),
+        Repr::I64 => quote!(#expr as u64),
+        Repr::U64 => expr,
+    }
+}
+
+/// `expr` (`u64` bits from [`to_bits`]) back as `repr`, in the generated code.
+fn from_bits(expr: TokenStream, repr: Repr) -> TokenStream {
+    match repr {
+        Repr::I32 => quote!(#expr as u32 as i32),
+        Repr::U32 => quote!(#expr as u32),
+        Repr::I64 => quote!(#expr as i64),
+        Repr::U64 => expr,
+    }
+}
+
+/// A `match` on the integer `scrutinee` giving each documented value's own availability
+/// statements (`&[]` for the others), at the shared items' path `root`.
+fn availability_by_value(
+    primaries: &[&Variant],
+    scrutinee: TokenStream,
+    root: &TokenStream,
+) -> TokenStream {
+    let arms: Vec<TokenStream> = primaries
+        .iter()
+        .filter_map(|v| {
+            let list = statements_at(&v.availability, root);
+            if list.is_empty() {
+                return None;
+            }
+            let value = int(v.value);
+            Some(quote!(#value => &[#(#list),*],))
+        })
+        .collect();
+    if arms.is_empty() {
+        quote!({
+            let _ = #scrutinee;
+            &[]
+        })
+    } else {
+        quote!(match #scrutinee { #(#arms)* _ => &[], })
+    }
+}
+
+/// A `match` on the integer `scrutinee` giving `Some(text)` of each documented value.
+fn lookup_by_value<'a>(
+    primaries: &[&'a Variant],
+    scrutinee: TokenStream,
+    text: impl Fn(&'a Variant) -> &'a str,
+) -> TokenStream {
+    let arms = primaries.iter().map(|v| {
+        let value = int(v.value);
+        let text = text(v);
+        quote!(#value => Some(#text),)
+    });
+    quote!(match #scrutinee { #(#arms)* _ => None, })
+}
+
+/// `AVAILABILITY`, `availability()` and `is_available_on()` of a type with an impl block
+/// (`rust`, `newtype` and `flags`). `is_available_on`: its body, when it is not the type's
+/// statements and the value's own.
+fn availability_items(
+    type_statements: &[TokenStream],
+    availability_body: TokenStream,
+    is_available_on: Option<(&str, TokenStream)>,
+) -> TokenStream {
+    let (is_available_doc, is_available_body) = is_available_on.unwrap_or((
+        "Whether the documentation allows this value on `target` (by the type's\nstatements and the value's own).",
+        quote! {
+            super::is_available_on(Self::AVAILABILITY, target)
+                && super::is_available_on(self.availability(), target)
+        },
+    ));
+    let is_available_doc = doc_attrs(is_available_doc);
+    quote! {
+        /// What the documentation says about the availability of the type.
+        pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
+
+        /// What the documentation says about the availability of this value
+        /// (the type's own statements are in [`Self::AVAILABILITY`]).
+        pub const fn availability(self) -> &'static [super::Availability] {
+            #availability_body
+        }
+
+        #is_available_doc
+        pub const fn is_available_on(self, target: super::Target) -> bool {
+            #is_available_body
+        }
+    }
+}
+
+/// The docs of a value that repeats the value of an earlier one, `target` (a link to it).
+fn alias_docs(v: &Variant, repr: Repr, target: &str, link: &str) -> String {
+    let link = if link == target {
+        format!("[`{target}`]")
+    } else {
+        format!("[`{target}`]({link})")
+    };
+    format!("{}\n\nThe same value as {link}.", variant_docs(v, repr))
+}
+
+/// The `rust` style: a `#[repr]` enum.
 fn enum_items(e: &Enum) -> TokenStream {
-    let name = ident(&e.name);
-    let repr = ident(e.repr.as_str());
+    let TypeParts {
+        name,
+        repr,
+        docs,
+        aliases,
+        deprecated: type_deprecated,
+        allow_camel,
+        allow_deprecated,
+    } = TypeParts::new(e);
     let c_type = &e.c_name;
-    let docs = doc_attrs(&enum_docs(e));
-    let aliases = alias_attrs(&e.name, std::iter::once(&e.c_name).chain(&e.aliases));
-    let allow_camel = needs_allow_camel(e).then(|| quote!(#[allow(non_camel_case_types)]));
-    let (variants, consts): (Vec<&Variant>, Vec<&Variant>) =
-        e.variants.iter().partition(|v| v.alias_of.is_none());
+    let non_exhaustive = e.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let (variants, consts) = split_aliases(e);
 
     let variant_defs = variants.iter().map(|v| {
         let docs = doc_attrs(&variant_docs(v, e.repr));
@@ -235,12 +446,13 @@ fn enum_items(e: &Enum) -> TokenStream {
         quote! { #docs #aliases #deprecated #vname = #value, }
     });
     let const_defs = consts.iter().map(|v| {
-        let target = v.alias_of.as_deref().map(ident);
-        let docs = doc_attrs(&format!(
-            "{}\n\nThe same value as [`{}`](Self::{}).",
-            variant_docs(v, e.repr),
-            v.alias_of.as_deref().unwrap_or_default(),
-            v.alias_of.as_deref().unwrap_or_default()
+        let target_name = v.alias_of.as_deref().unwrap_or_default();
+        let target = ident(target_name);
+        let docs = doc_attrs(&alias_docs(
+            v,
+            e.repr,
+            target_name,
+            &format!("Self::{target_name}"),
         ));
         let aliases = alias_attrs(&v.name, [&v.c_name]);
         let deprecated = deprecated_attr(&v.availability);
@@ -256,12 +468,6 @@ fn enum_items(e: &Enum) -> TokenStream {
     let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
     let c_names = variants.iter().map(|v| &v.c_name);
     let raws = variants.iter().map(|v| int(v.value));
-    let type_deprecated = deprecated_attr(&e.availability);
-    let any_deprecated = type_deprecated.is_some()
-        || e.variants
-            .iter()
-            .any(|v| v.availability.iter().any(|n| n.deprecation().is_some()));
-    let allow_deprecated = any_deprecated.then(|| quote!(#[allow(deprecated)]));
     let type_statements = statements(&e.availability);
     let variant_statements = variants.iter().filter_map(|v| {
         let list = statements(&v.availability);
@@ -285,6 +491,8 @@ fn enum_items(e: &Enum) -> TokenStream {
         })
     };
 
+    let availability = availability_items(&type_statements, availability_body, None);
+
     quote! {
         #docs
         #aliases
@@ -292,6 +500,7 @@ fn enum_items(e: &Enum) -> TokenStream {
         #allow_camel
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(#repr)]
+        #non_exhaustive
         pub enum #name {
             #(#variant_defs)*
         }
@@ -326,21 +535,7 @@ fn enum_items(e: &Enum) -> TokenStream {
                 self as #repr
             }
 
-            /// What the documentation says about the availability of the type.
-            pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
-
-            /// What the documentation says about the availability of this value
-            /// (the type's own statements are in [`Self::AVAILABILITY`]).
-            pub const fn availability(self) -> &'static [super::Availability] {
-                #availability_body
-            }
-
-            /// Whether the documentation allows this value on `target` (by the type's
-            /// statements and the value's own).
-            pub const fn is_available_on(self, target: super::Target) -> bool {
-                super::is_available_on(Self::AVAILABILITY, target)
-                    && super::is_available_on(self.availability(), target)
-            }
+            #availability
         }
 
         #allow_deprecated

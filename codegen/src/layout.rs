@@ -61,7 +61,7 @@ pub fn render_timed(
         plural(pages, "page"),
         plural(bindings.modules.len(), "module")
     );
-    let support = emit::support_items();
+    let support = emit::support_items(bindings);
     match layout {
         Layout::SingleFile { name } => {
             let start = Instant::now();
@@ -159,6 +159,7 @@ fn rustfmt_skip_each(items: TokenStream) -> Result<TokenStream, syn::Error> {
             syn::Item::Const(i) => i.attrs.push(skip.clone()),
             syn::Item::Type(i) => i.attrs.push(skip.clone()),
             syn::Item::Mod(i) => i.attrs.push(skip.clone()),
+            syn::Item::Trait(i) => i.attrs.push(skip.clone()),
             _ => {}
         }
     }

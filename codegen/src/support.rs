@@ -4,11 +4,143 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The shared items: the conversion error and the availability types.
-pub fn items() -> TokenStream {
+/// Which helpers of the styles an output needs (each is emitted only when used).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Needs {
+    /// `fmt_value`: the `Debug` of `newtype` types.
+    pub value_debug: bool,
+    /// `FlagsIter` and `fmt_flags`: iteration and `Debug` of `flags` types.
+    pub flags: bool,
+    /// `flags_available_on`: availability of a combination of flags.
+    pub flags_availability: bool,
+}
+
+/// The shared items: the conversion error, the availability types, and the helpers `needs` names.
+pub fn items(needs: Needs) -> TokenStream {
     let unknown = unknown_value();
     let availability = availability();
-    quote! { #unknown #availability }
+    let value_debug = needs.value_debug.then(value_debug);
+    let flags = needs.flags.then(flags);
+    let flags_availability = needs.flags_availability.then(flags_availability);
+    quote! { #unknown #availability #value_debug #flags #flags_availability }
+}
+
+fn value_debug() -> TokenStream {
+    quote! {
+        /// The `Debug` of the `newtype` style: the Rust name of a documented value, else
+        /// `Type(raw)`.
+        pub fn fmt_value(
+            f: &mut ::core::fmt::Formatter<'_>,
+            type_name: &str,
+            name: Option<&str>,
+            raw: &dyn ::core::fmt::Debug,
+        ) -> ::core::fmt::Result {
+            match name {
+                Some(name) => f.write_str(name),
+                None => f.debug_tuple(type_name).field(raw).finish(),
+            }
+        }
+    }
+}
+
+fn flags() -> TokenStream {
+    quote! {
+        /// The flags set in a value of a `flags` type, in documentation order: each documented
+        /// flag that is set and adds bits not yielded yet (so a flag that combines others is
+        /// yielded only when it comes first), then the bits no documented flag has, as one value.
+        ///
+        /// Works on bits as `u64` (an `i32` is zero-extended from its `u32` bits): the types
+        /// convert to and from it.
+        #[derive(Clone, Debug)]
+        pub struct FlagsIter {
+            named: &'static [(&'static str, u64)],
+            source: u64,
+            remaining: u64,
+            next: usize,
+        }
+
+        impl FlagsIter {
+            /// The flags of `bits`, by the names and bits of the documented flags, `named`.
+            pub const fn new(named: &'static [(&'static str, u64)], bits: u64) -> Self {
+                FlagsIter { named, source: bits, remaining: bits, next: 0 }
+            }
+        }
+
+        impl Iterator for FlagsIter {
+            /// The Rust name of the flag (`None` for the remaining bits) and its bits.
+            type Item = (Option<&'static str>, u64);
+
+            fn next(&mut self) -> Option<Self::Item> {
+                while let Some(&(name, bits)) = self.named.get(self.next) {
+                    if self.remaining == 0 {
+                        return None;
+                    }
+                    self.next += 1;
+                    if bits != 0 && self.source & bits == bits && self.remaining & bits != 0 {
+                        self.remaining &= !bits;
+                        return Some((Some(name), bits));
+                    }
+                }
+                let rest = self.remaining;
+                self.remaining = 0;
+                (rest != 0).then_some((None, rest))
+            }
+        }
+
+        /// The `Debug` of the `flags` style: the names of the flags set, then the other bits in
+        /// hexadecimal (`Timestamp | Calibrated | 0x40`); an empty value is the name of the
+        /// documented flag without bits, if there is one, else `0x0`.
+        pub fn fmt_flags(
+            f: &mut ::core::fmt::Formatter<'_>,
+            named: &'static [(&'static str, u64)],
+            bits: u64,
+        ) -> ::core::fmt::Result {
+            if bits == 0 {
+                return match named.iter().find(|(_, flag)| *flag == 0) {
+                    Some((name, _)) => f.write_str(name),
+                    None => f.write_str("0x0"),
+                };
+            }
+            for (i, (name, bits)) in FlagsIter::new(named, bits).enumerate() {
+                if i > 0 {
+                    f.write_str(" | ")?;
+                }
+                match name {
+                    Some(name) => f.write_str(name)?,
+                    None => write!(f, "{bits:#x}")?,
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn flags_availability() -> TokenStream {
+    quote! {
+        /// Whether a combination of flags, `bits`, is allowed on `target`: by the type's
+        /// `statements`, and by those of every documented flag it contains (`flags`: the bits
+        /// and statements of each; a flag without bits counts when `bits` is empty).
+        pub const fn flags_available_on(
+            statements: &[Availability],
+            flags: &[(u64, &[Availability])],
+            bits: u64,
+            target: Target,
+        ) -> bool {
+            if !is_available_on(statements, target) {
+                return false;
+            }
+            let mut i = 0;
+            while i < flags.len() {
+                let (flag, flag_statements) = flags[i];
+                i += 1;
+                let set = if flag == 0 { bits == 0 } else { bits & flag == flag };
+                if set && !is_available_on(flag_statements, target) {
+                    return false;
+                }
+            }
+            true
+        }
+    }
 }
 
 fn unknown_value() -> TokenStream {

@@ -19,6 +19,7 @@
 #[doc(alias = "__MIDL_IBackgroundCopyJob_0003")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum BgJobType {
     /// Specifies that the job downloads files to the client.
     ///

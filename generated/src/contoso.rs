@@ -43,18 +43,20 @@
 /// - [`CONTOSO_CAPTURE_FLAGS` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_capture_flags)
 #[doc(alias = "CONTOSO_CAPTURE_FLAGS")]
 #[doc(alias = "_CONTOSO_CAPTURE_FLAGS")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(i32)]
-pub enum ContosoCaptureFlags {
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(transparent)]
+pub struct ContosoCaptureFlags(pub i32);
+#[allow(non_upper_case_globals)]
+impl ContosoCaptureFlags {
     /// No capture options are set. The hub returns raw samples without timestamps.
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_NONE")]
-    None = 0,
+    pub const None: Self = Self(0);
     /// The hub attaches a timestamp, in 100-nanosecond units, to every sample.
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_TIMESTAMP")]
-    Timestamp = 1,
+    pub const Timestamp: Self = Self(1);
     /// The hub applies the factory calibration data to each sample before it delivers the sample to the driver.
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_CALIBRATED")]
-    Calibrated = 2,
+    pub const Calibrated: Self = Self(2);
     /// The hub can wake the system from a low-power state when a sample crosses the threshold that the driver configured.
     ///
     /// Supported starting with Windows 10, version 1809.
@@ -63,7 +65,7 @@ pub enum ContosoCaptureFlags {
     ///
     /// - Windows 10, version 1809 and later
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT")]
-    WakeOnEvent = 4,
+    pub const WakeOnEvent: Self = Self(4);
     /// The hub reports samples with 24 bits of precision instead of 16 bits.
     ///
     /// Available starting with Windows 11, version 22H2.
@@ -72,15 +74,13 @@ pub enum ContosoCaptureFlags {
     ///
     /// - Windows 11, version 22H2 and later
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_HIGH_PRECISION")]
-    HighPrecision = 8,
+    pub const HighPrecision: Self = Self(8);
     /// A mask that contains every flag defined in this enumeration.
     #[doc(alias = "CONTOSO_CAPTURE_FLAG_ALL")]
-    All = 15,
-}
-impl ContosoCaptureFlags {
+    pub const All: Self = Self(15);
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_CAPTURE_FLAGS";
-    /// Every value, in the order the documentation lists them.
+    /// Every documented flag, in the order the documentation lists them.
     pub const ALL: &'static [Self] = &[
         Self::None,
         Self::Timestamp,
@@ -89,32 +89,99 @@ impl ContosoCaptureFlags {
         Self::HighPrecision,
         Self::All,
     ];
-    /// The C name of this value.
-    pub const fn c_name(self) -> &'static str {
-        match self {
-            Self::None => "CONTOSO_CAPTURE_FLAG_NONE",
-            Self::Timestamp => "CONTOSO_CAPTURE_FLAG_TIMESTAMP",
-            Self::Calibrated => "CONTOSO_CAPTURE_FLAG_CALIBRATED",
-            Self::WakeOnEvent => "CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT",
-            Self::HighPrecision => "CONTOSO_CAPTURE_FLAG_HIGH_PRECISION",
-            Self::All => "CONTOSO_CAPTURE_FLAG_ALL",
-        }
-    }
-    /// The value whose integer is `raw`, if there is one.
-    pub const fn from_raw(raw: i32) -> Option<Self> {
-        match raw {
-            0 => Some(Self::None),
-            1 => Some(Self::Timestamp),
-            2 => Some(Self::Calibrated),
-            4 => Some(Self::WakeOnEvent),
-            8 => Some(Self::HighPrecision),
-            15 => Some(Self::All),
+    /// The Rust names and bits (as `u64`) of the documented flags, for the shared helpers.
+    const NAMES: &'static [(&'static str, u64)] = &[
+        ("None", 0),
+        ("Timestamp", 1),
+        ("Calibrated", 2),
+        ("WakeOnEvent", 4),
+        ("HighPrecision", 8),
+        ("All", 15),
+    ];
+    /// The C name of this value, if it is exactly a documented flag.
+    pub const fn c_name(self) -> Option<&'static str> {
+        match self.0 {
+            0 => Some("CONTOSO_CAPTURE_FLAG_NONE"),
+            1 => Some("CONTOSO_CAPTURE_FLAG_TIMESTAMP"),
+            2 => Some("CONTOSO_CAPTURE_FLAG_CALIBRATED"),
+            4 => Some("CONTOSO_CAPTURE_FLAG_WAKE_ON_EVENT"),
+            8 => Some("CONTOSO_CAPTURE_FLAG_HIGH_PRECISION"),
+            15 => Some("CONTOSO_CAPTURE_FLAG_ALL"),
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
+    /// No bits set.
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+    /// The bits of every documented flag.
+    pub const fn all() -> Self {
+        Self(15)
+    }
+    /// The integer, every bit as it is.
+    pub const fn bits(self) -> i32 {
+        self.0
+    }
+    /// The value with exactly these bits, documented or not.
+    pub const fn from_bits_retain(bits: i32) -> Self {
+        Self(bits)
+    }
+    /// The value with these bits, if every one belongs to a documented flag.
+    pub const fn from_bits(bits: i32) -> Option<Self> {
+        if bits & !Self::all().0 == 0 { Some(Self(bits)) } else { None }
+    }
+    /// The value with these bits, less those no documented flag has.
+    pub const fn from_bits_truncate(bits: i32) -> Self {
+        Self(bits & Self::all().0)
+    }
+    /// Whether no bit is set.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// Whether every documented flag is set.
+    pub const fn is_all(self) -> bool {
+        self.0 & Self::all().0 == Self::all().0
+    }
+    /// Whether every bit of `other` is set in `self`.
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+    /// Whether `self` and `other` have a bit in common.
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+    /// Sets the bits of `other`.
+    pub const fn insert(&mut self, other: Self) {
+        self.0 |= other.0;
+    }
+    /// Clears the bits of `other`.
+    pub const fn remove(&mut self, other: Self) {
+        self.0 &= !other.0;
+    }
+    /// Flips the bits of `other`.
+    pub const fn toggle(&mut self, other: Self) {
+        self.0 ^= other.0;
+    }
+    /// Sets (`value` true) or clears the bits of `other`.
+    pub const fn set(&mut self, other: Self, value: bool) {
+        if value {
+            self.insert(other);
+        } else {
+            self.remove(other);
+        }
+    }
+    /// The flags set in `self`, in documentation order: each documented flag that adds
+    /// bits not yielded yet, then the bits no documented flag has, as one value. Their
+    /// union is `self`.
+    pub fn iter(self) -> impl Iterator<Item = Self> {
+        super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
+            .map(|(_, bits)| Self(bits as u32 as i32))
+    }
+    /// The documented flags set in `self`, with their Rust names (as
+    /// [`iter`](Self::iter) yields them, without the undocumented bits).
+    pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
+        super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
+            .filter_map(|(name, bits)| Some((name?, Self(bits as u32 as i32))))
     }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
@@ -146,8 +213,8 @@ impl ContosoCaptureFlags {
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
-        match self {
-            Self::WakeOnEvent => {
+        match self.0 {
+            4 => {
                 &[
                     super::Availability {
                         platform: Some(super::Platform::Windows),
@@ -159,7 +226,7 @@ impl ContosoCaptureFlags {
                     },
                 ]
             }
-            Self::HighPrecision => {
+            8 => {
                 &[
                     super::Availability {
                         platform: Some(super::Platform::Windows),
@@ -174,25 +241,94 @@ impl ContosoCaptureFlags {
             _ => &[],
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
+    /// Whether the documentation allows these flags on `target`: by the type's
+    /// statements and those of every documented flag set in `self`.
     pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
+        super::flags_available_on(
+            Self::AVAILABILITY,
+            &[
+                (4, Self::WakeOnEvent.availability()),
+                (8, Self::HighPrecision.availability()),
+            ],
+            self.0 as u32 as u64,
+            target,
+        )
     }
 }
-impl TryFrom<i32> for ContosoCaptureFlags {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
+impl From<i32> for ContosoCaptureFlags {
+    fn from(bits: i32) -> Self {
+        Self(bits)
     }
 }
 impl From<ContosoCaptureFlags> for i32 {
     fn from(value: ContosoCaptureFlags) -> i32 {
-        value.to_raw()
+        value.0
+    }
+}
+impl ::core::fmt::Debug for ContosoCaptureFlags {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        super::fmt_flags(f, Self::NAMES, self.0 as u32 as u64)
+    }
+}
+impl ::core::ops::BitOr for ContosoCaptureFlags {
+    type Output = Self;
+    /// The union: the bits set in either.
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+impl ::core::ops::BitOrAssign for ContosoCaptureFlags {
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 |= other.0;
+    }
+}
+impl ::core::ops::BitAnd for ContosoCaptureFlags {
+    type Output = Self;
+    /// The intersection: the bits set in both.
+    fn bitand(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+}
+impl ::core::ops::BitAndAssign for ContosoCaptureFlags {
+    fn bitand_assign(&mut self, other: Self) {
+        self.0 &= other.0;
+    }
+}
+impl ::core::ops::BitXor for ContosoCaptureFlags {
+    type Output = Self;
+    /// The symmetric difference: the bits set in one but not both.
+    fn bitxor(self, other: Self) -> Self {
+        Self(self.0 ^ other.0)
+    }
+}
+impl ::core::ops::BitXorAssign for ContosoCaptureFlags {
+    fn bitxor_assign(&mut self, other: Self) {
+        self.0 ^= other.0;
+    }
+}
+impl ::core::ops::Sub for ContosoCaptureFlags {
+    type Output = Self;
+    /// The difference: the bits of `self` not set in `other`.
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+}
+impl ::core::ops::SubAssign for ContosoCaptureFlags {
+    fn sub_assign(&mut self, other: Self) {
+        self.0 &= !other.0;
+    }
+}
+impl ::core::ops::Not for ContosoCaptureFlags {
+    type Output = Self;
+    /// The complement within the documented flags (as the bitflags crate does):
+    /// `Self::all() - self`.
+    fn not(self) -> Self {
+        Self(!self.0 & Self::all().0)
+    }
+}
+impl ::core::iter::FromIterator<ContosoCaptureFlags> for ContosoCaptureFlags {
+    fn from_iter<I: IntoIterator<Item = ContosoCaptureFlags>>(iter: I) -> Self {
+        iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
     }
 }
 /// The **CONTOSO_MODE** enumeration specifies the power and performance mode in which a Contoso capture hub operates.
@@ -224,6 +360,7 @@ impl From<ContosoCaptureFlags> for i32 {
 #[doc(alias = "_CONTOSO_MODE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum ContosoMode {
     /// No mode has been assigned yet. [ContosoGetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosogetmode) reports this value until the hub has finished its initialization sequence.
     #[doc(alias = "CONTOSO_MODE_INVALID")]
@@ -423,6 +560,7 @@ impl From<ContosoMode> for i32 {
 #[doc(alias = "_CONTOSO_STATUS_CODE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
+#[non_exhaustive]
 pub enum ContosoStatusCode {
     /// The capture request completed and every requested sample was delivered.
     #[doc(alias = "CONTOSO_STATUS_CODE_SUCCESS")]

@@ -28,6 +28,7 @@
 #[doc(alias = "FABRIKAM_COLOR_SPACE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum FabrikamColorSpace {
     /// The pixels use the sRGB primaries and the sRGB transfer curve. This is the color space of most desktop content.
     ///
@@ -161,6 +162,7 @@ impl From<FabrikamColorSpace> for i32 {
 #[doc(alias = "_FABRIKAM_MODE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum FabrikamMode {
     /// Color correction is turned off, and the window is drawn with the colors that the application supplies.
     #[doc(alias = "FABRIKAM_MODE_DISABLED")]
@@ -323,6 +325,7 @@ impl From<FabrikamMode> for i32 {
 #[doc(alias = "_FABRIKAM_PIXEL_FORMAT")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum FabrikamPixelFormat {
     /// Each pixel occupies three bytes, stored in blue, green, red order.
     #[doc(alias = "FABRIKAM_PIXEL_FORMAT_RGB24")]

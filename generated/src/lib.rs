@@ -198,6 +198,102 @@ const fn same_platform(a: Platform, b: Platform) -> bool {
 const fn version_less(a: Version, b: Version) -> bool {
     a.major < b.major || (a.major == b.major && a.minor < b.minor)
 }
+/// The flags set in a value of a `flags` type, in documentation order: each documented
+/// flag that is set and adds bits not yielded yet (so a flag that combines others is
+/// yielded only when it comes first), then the bits no documented flag has, as one value.
+///
+/// Works on bits as `u64` (an `i32` is zero-extended from its `u32` bits): the types
+/// convert to and from it.
+#[derive(Clone, Debug)]
+#[rustfmt::skip]
+pub struct FlagsIter {
+    named: &'static [(&'static str, u64)],
+    source: u64,
+    remaining: u64,
+    next: usize,
+}
+#[rustfmt::skip]
+impl FlagsIter {
+    /// The flags of `bits`, by the names and bits of the documented flags, `named`.
+    pub const fn new(named: &'static [(&'static str, u64)], bits: u64) -> Self {
+        FlagsIter {
+            named,
+            source: bits,
+            remaining: bits,
+            next: 0,
+        }
+    }
+}
+#[rustfmt::skip]
+impl Iterator for FlagsIter {
+    /// The Rust name of the flag (`None` for the remaining bits) and its bits.
+    type Item = (Option<&'static str>, u64);
+    fn next(&mut self) -> Option<Self::Item> {
+        while let Some(&(name, bits)) = self.named.get(self.next) {
+            if self.remaining == 0 {
+                return None;
+            }
+            self.next += 1;
+            if bits != 0 && self.source & bits == bits && self.remaining & bits != 0 {
+                self.remaining &= !bits;
+                return Some((Some(name), bits));
+            }
+        }
+        let rest = self.remaining;
+        self.remaining = 0;
+        (rest != 0).then_some((None, rest))
+    }
+}
+/// The `Debug` of the `flags` style: the names of the flags set, then the other bits in
+/// hexadecimal (`Timestamp | Calibrated | 0x40`); an empty value is the name of the
+/// documented flag without bits, if there is one, else `0x0`.
+#[rustfmt::skip]
+pub fn fmt_flags(
+    f: &mut ::core::fmt::Formatter<'_>,
+    named: &'static [(&'static str, u64)],
+    bits: u64,
+) -> ::core::fmt::Result {
+    if bits == 0 {
+        return match named.iter().find(|(_, flag)| *flag == 0) {
+            Some((name, _)) => f.write_str(name),
+            None => f.write_str("0x0"),
+        };
+    }
+    for (i, (name, bits)) in FlagsIter::new(named, bits).enumerate() {
+        if i > 0 {
+            f.write_str(" | ")?;
+        }
+        match name {
+            Some(name) => f.write_str(name)?,
+            None => write!(f, "{bits:#x}")?,
+        }
+    }
+    Ok(())
+}
+/// Whether a combination of flags, `bits`, is allowed on `target`: by the type's
+/// `statements`, and by those of every documented flag it contains (`flags`: the bits
+/// and statements of each; a flag without bits counts when `bits` is empty).
+#[rustfmt::skip]
+pub const fn flags_available_on(
+    statements: &[Availability],
+    flags: &[(u64, &[Availability])],
+    bits: u64,
+    target: Target,
+) -> bool {
+    if !is_available_on(statements, target) {
+        return false;
+    }
+    let mut i = 0;
+    while i < flags.len() {
+        let (flag, flag_statements) = flags[i];
+        i += 1;
+        let set = if flag == 0 { bits == 0 } else { bits & flag == flag };
+        if set && !is_available_on(flag_statements, target) {
+            return false;
+        }
+    }
+    true
+}
 /// Enums from `bits.h`.
 #[rustfmt::skip]
 pub mod bits;

@@ -9,9 +9,49 @@ use std::path::{Path, PathBuf};
 
 /// The golden files, each in a module of its own.
 pub mod golden {
-    /// `tests/golden/seed.rs`: the seed page alone.
+    /// `tests/golden/seed.rs`: the seed page alone, in the default style.
     pub mod seed {
         include!("../golden/seed.rs");
+    }
+
+    /// `tests/golden/seed_newtype.rs`: the seed page in the `newtype` style.
+    pub mod seed_newtype {
+        include!("../golden/seed_newtype.rs");
+    }
+
+    /// `tests/golden/seed_consts.rs`: the seed page in the `consts` style.
+    pub mod seed_consts {
+        include!("../golden/seed_consts.rs");
+    }
+
+    /// `tests/golden/seed_flags.rs`: the seed page in the `flags` style.
+    pub mod seed_flags {
+        include!("../golden/seed_flags.rs");
+    }
+
+    /// `tests/golden/contoso_default.rs`: the `contoso` header in the default style (`flags` for the flags enum).
+    pub mod contoso_default {
+        include!("../golden/contoso_default.rs");
+    }
+
+    /// `tests/golden/contoso_rust.rs`: the `contoso` header, every enum in the `rust` style, exhaustive.
+    pub mod contoso_rust {
+        include!("../golden/contoso_rust.rs");
+    }
+
+    /// `tests/golden/contoso_newtype.rs`: the `contoso` header in the `newtype` style (`flags` for the flags enum).
+    pub mod contoso_newtype {
+        include!("../golden/contoso_newtype.rs");
+    }
+
+    /// `tests/golden/contoso_consts.rs`: the `contoso` header in the `consts` style.
+    pub mod contoso_consts {
+        include!("../golden/contoso_consts.rs");
+    }
+
+    /// `tests/golden/contoso_flags.rs`: the `contoso` header, every enum in the `flags` style.
+    pub mod contoso_flags {
+        include!("../golden/contoso_flags.rs");
     }
 }
 
