@@ -337,15 +337,17 @@ fn apply_to_enum(item: &mut Enum, settings: &crate::EnumOverride, out: &mut Vec<
     }
 }
 
-/// Intra-doc links to a renamed enum (`[X](super::bits::BgJobType)`) follow the new name.
+/// Intra-doc links to a renamed enum (`[X](type@super::bits::BgJobType)`) follow the new name.
 fn rewrite_links(bindings: &mut Bindings, renamed: &[(String, String, String)]) {
     let pairs: Vec<(String, String)> = renamed
         .iter()
-        .map(|(module, old, new)| {
-            (
-                format!("](super::{module}::{old})"),
-                format!("](super::{module}::{new})"),
-            )
+        .flat_map(|(module, old, new)| {
+            ["", "type@"].map(|prefix| {
+                (
+                    format!("]({prefix}super::{module}::{old})"),
+                    format!("]({prefix}super::{module}::{new})"),
+                )
+            })
         })
         .collect();
     let fix = |text: &mut String| {
@@ -394,7 +396,7 @@ mod tests {
             source: "bits/ne-bits-x.md".into(),
             module: "bits".into(),
             repr: Repr::I32,
-            description: "See [BG_JOB_STATE](super::bits::BgJobState).".into(),
+            description: "See [BG_JOB_STATE](type@super::bits::BgJobState).".into(),
             remarks: String::new(),
             see_also: vec!["[BG_JOB_STATE](super::bits::BgJobState)".into()],
             url: None,
@@ -512,7 +514,10 @@ mod tests {
         let (b, d) = run_state_rename();
         assert!(d.is_empty(), "{d:?}");
         let e = job(&b);
-        assert_eq!(e.description, "See [BG_JOB_STATE](super::bits::JobState).");
+        assert_eq!(
+            e.description,
+            "See [BG_JOB_STATE](type@super::bits::JobState)."
+        );
         assert_eq!(e.see_also, ["[BG_JOB_STATE](super::bits::JobState)"]);
     }
 

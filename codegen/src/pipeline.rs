@@ -249,13 +249,15 @@ pub fn load(
         unique.push(c);
     }
 
-    // Pages whose enums are generated, for intra-doc links between them.
+    // Pages whose enums are generated, for intra-doc links between them. `type@`: in the
+    // `consts` style, a module can also have a constant of the type's name (a C enumerator
+    // `TokenType` beside the type of `TOKEN_TYPE`).
     let items: BTreeMap<String, String> = unique
         .iter()
         .map(|c| {
             (
                 c.page.rel_path.to_ascii_lowercase(),
-                format!("super::{}::{}", c.names.module, c.names.rust_name),
+                format!("type@super::{}::{}", c.names.module, c.names.rust_name),
             )
         })
         .collect();

@@ -27,7 +27,7 @@
 /// status = ContosoStartCapture(hubHandle, &info);
 /// ```
 ///
-/// The layout of the image samples that the hub returns is described by [FABRIKAM_PIXEL_FORMAT](super::fabrikam::FabrikamPixelFormat).
+/// The layout of the image samples that the hub returns is described by [FABRIKAM_PIXEL_FORMAT](type@super::fabrikam::FabrikamPixelFormat).
 ///
 /// # Availability
 ///
@@ -39,7 +39,7 @@
 ///
 /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
 /// - [CONTOSO_INFO](https://learn.microsoft.com/windows/win32/api/contoso/ns-contoso-_contoso_info)
-/// - [CONTOSO_MODE](super::contoso::ContosoMode)
+/// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
 /// - [`CONTOSO_CAPTURE_FLAGS` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_capture_flags)
 #[doc(alias = "CONTOSO_CAPTURE_FLAGS")]
 #[doc(alias = "_CONTOSO_CAPTURE_FLAGS")]
@@ -337,7 +337,7 @@ impl ::core::iter::FromIterator<ContosoCaptureFlags> for ContosoCaptureFlags {
 ///
 /// A driver passes a **CONTOSO_MODE** value to [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode) to change how often the hub samples its sensors. The new mode takes effect at the next sampling interval; samples that are already queued are delivered with the *previous* timing.
 ///
-/// Drivers should not store these values in the registry across restarts. For the setting that user-mode applications control, see [FABRIKAM_MODE](super::fabrikam::FabrikamMode).
+/// Drivers should not store these values in the registry across restarts. For the setting that user-mode applications control, see [FABRIKAM_MODE](type@super::fabrikam::FabrikamMode).
 ///
 /// > **Note:** A hub cannot switch directly from **CONTOSO_MODE_OFF** to **CONTOSO_MODE_BURST**. Set **CONTOSO_MODE_PERFORMANCE** first, and then request the burst.
 ///
@@ -354,7 +354,7 @@ impl ::core::iter::FromIterator<ContosoCaptureFlags> for ContosoCaptureFlags {
 ///
 /// - [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode)
 /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-/// - [CONTOSO_CAPTURE_FLAGS](super::contoso::ContosoCaptureFlags)
+/// - [CONTOSO_CAPTURE_FLAGS](type@super::contoso::ContosoCaptureFlags)
 /// - [`CONTOSO_MODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_mode)
 #[doc(alias = "CONTOSO_MODE")]
 #[doc(alias = "_CONTOSO_MODE")]
@@ -554,7 +554,7 @@ impl From<ContosoMode> for i32 {
 ///
 /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
 /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-/// - [CONTOSO_MODE](super::contoso::ContosoMode)
+/// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
 /// - [`CONTOSO_STATUS_CODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_status_code)
 #[doc(alias = "CONTOSO_STATUS_CODE")]
 #[doc(alias = "_CONTOSO_STATUS_CODE")]

@@ -23,7 +23,7 @@
 /// # See also
 ///
 /// - [FabrikamSetSurfaceColorSpace](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetsurfacecolorspace)
-/// - [FABRIKAM_MODE](super::fabrikam::FabrikamMode)
+/// - [FABRIKAM_MODE](type@super::fabrikam::FabrikamMode)
 /// - [`FABRIKAM_COLOR_SPACE` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-fabrikam_color_space)
 #[doc(alias = "FABRIKAM_COLOR_SPACE")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,7 +146,7 @@ impl From<FabrikamColorSpace> for i32 {
 ///
 /// An application sets the mode of a window by calling the [FabrikamSetColorMode](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamsetcolormode) function. The mode applies to the window and all of its child windows.
 ///
-/// Kernel-mode capture drivers use a separate setting; see [CONTOSO_MODE](super::contoso::ContosoMode).
+/// Kernel-mode capture drivers use a separate setting; see [CONTOSO_MODE](type@super::contoso::ContosoMode).
 ///
 /// # Availability
 ///
@@ -319,7 +319,7 @@ impl From<FabrikamMode> for i32 {
 /// # See also
 ///
 /// - [FabrikamCreateSurface](https://learn.microsoft.com/windows/win32/api/fabrikam/nf-fabrikam-fabrikamcreatesurface)
-/// - [FABRIKAM_COLOR_SPACE](super::fabrikam::FabrikamColorSpace)
+/// - [FABRIKAM_COLOR_SPACE](type@super::fabrikam::FabrikamColorSpace)
 /// - [`FABRIKAM_PIXEL_FORMAT` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-_fabrikam_pixel_format)
 #[doc(alias = "FABRIKAM_PIXEL_FORMAT")]
 #[doc(alias = "_FABRIKAM_PIXEL_FORMAT")]

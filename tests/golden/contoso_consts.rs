@@ -247,10 +247,10 @@ pub mod contoso {
     ///
     /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
     /// - [CONTOSO_INFO](https://learn.microsoft.com/windows/win32/api/contoso/ns-contoso-_contoso_info)
-    /// - [CONTOSO_MODE](super::contoso::ContosoMode)
+    /// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
     /// - [`CONTOSO_CAPTURE_FLAGS` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_capture_flags)
     ///
-    /// The values are constants of this module; their names and availability are in [`contoso_capture_flags`].
+    /// The values are constants of this module; their names and availability are in [`contoso_capture_flags`](mod@contoso_capture_flags).
     #[doc(alias = "CONTOSO_CAPTURE_FLAGS")]
     #[doc(alias = "_CONTOSO_CAPTURE_FLAGS")]
     pub type ContosoCaptureFlags = i32;
@@ -278,7 +278,7 @@ pub mod contoso {
     pub const CONTOSO_CAPTURE_FLAG_HIGH_PRECISION: ContosoCaptureFlags = 8;
     /// A mask that contains every flag defined in this enumeration.
     pub const CONTOSO_CAPTURE_FLAG_ALL: ContosoCaptureFlags = 15;
-    /// The names and availability of the values of [`ContosoCaptureFlags`].
+    /// The names and availability of the values of [`ContosoCaptureFlags`](type@ContosoCaptureFlags).
     pub mod contoso_capture_flags {
         /// The C name of the type.
         pub const C_NAME: &str = "CONTOSO_CAPTURE_FLAGS";
@@ -400,10 +400,10 @@ pub mod contoso {
     ///
     /// - [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode)
     /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-    /// - [CONTOSO_CAPTURE_FLAGS](super::contoso::ContosoCaptureFlags)
+    /// - [CONTOSO_CAPTURE_FLAGS](type@super::contoso::ContosoCaptureFlags)
     /// - [`CONTOSO_MODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_mode)
     ///
-    /// The values are constants of this module; their names and availability are in [`contoso_mode`].
+    /// The values are constants of this module; their names and availability are in [`contoso_mode`](mod@contoso_mode).
     #[doc(alias = "CONTOSO_MODE")]
     #[doc(alias = "_CONTOSO_MODE")]
     pub type ContosoMode = i32;
@@ -436,9 +436,9 @@ pub mod contoso {
     pub const CONTOSO_MODE_BURST: ContosoMode = 8;
     /// The mode that the framework selects when the driver does not specify one. This value is equal to **CONTOSO_MODE_BALANCED**.
     ///
-    /// The same value as [`CONTOSO_MODE_BALANCED`].
+    /// The same value as [`CONTOSO_MODE_BALANCED`](value@CONTOSO_MODE_BALANCED).
     pub const CONTOSO_MODE_DEFAULT: ContosoMode = 2;
-    /// The names and availability of the values of [`ContosoMode`].
+    /// The names and availability of the values of [`ContosoMode`](type@ContosoMode).
     pub mod contoso_mode {
         /// The C name of the type.
         pub const C_NAME: &str = "CONTOSO_MODE";
@@ -567,10 +567,10 @@ pub mod contoso {
     ///
     /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
     /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-    /// - [CONTOSO_MODE](super::contoso::ContosoMode)
+    /// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
     /// - [`CONTOSO_STATUS_CODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_status_code)
     ///
-    /// The values are constants of this module; their names and availability are in [`contoso_status_code`].
+    /// The values are constants of this module; their names and availability are in [`contoso_status_code`](mod@contoso_status_code).
     #[doc(alias = "CONTOSO_STATUS_CODE")]
     #[doc(alias = "_CONTOSO_STATUS_CODE")]
     pub type ContosoStatusCode = u32;
@@ -601,7 +601,7 @@ pub mod contoso {
     pub const CONTOSO_STATUS_CODE_TIMEOUT: ContosoStatusCode = 2147483650;
     /// The hub returned a code that this version of the framework does not recognize.
     pub const CONTOSO_STATUS_CODE_UNKNOWN: ContosoStatusCode = 4294967295;
-    /// The names and availability of the values of [`ContosoStatusCode`].
+    /// The names and availability of the values of [`ContosoStatusCode`](type@ContosoStatusCode).
     #[allow(deprecated)]
     pub mod contoso_status_code {
         /// The C name of the type.

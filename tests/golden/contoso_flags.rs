@@ -315,7 +315,7 @@ pub mod contoso {
     ///
     /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
     /// - [CONTOSO_INFO](https://learn.microsoft.com/windows/win32/api/contoso/ns-contoso-_contoso_info)
-    /// - [CONTOSO_MODE](super::contoso::ContosoMode)
+    /// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
     /// - [`CONTOSO_CAPTURE_FLAGS` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_capture_flags)
     #[doc(alias = "CONTOSO_CAPTURE_FLAGS")]
     #[doc(alias = "_CONTOSO_CAPTURE_FLAGS")]
@@ -630,7 +630,7 @@ pub mod contoso {
     ///
     /// - [ContosoSetMode](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contososetmode)
     /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-    /// - [CONTOSO_CAPTURE_FLAGS](super::contoso::ContosoCaptureFlags)
+    /// - [CONTOSO_CAPTURE_FLAGS](type@super::contoso::ContosoCaptureFlags)
     /// - [`CONTOSO_MODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_mode)
     #[doc(alias = "CONTOSO_MODE")]
     #[doc(alias = "_CONTOSO_MODE")]
@@ -961,7 +961,7 @@ pub mod contoso {
     ///
     /// - [ContosoStartCapture](https://learn.microsoft.com/windows-hardware/drivers/ddi/contoso/nf-contoso-contosostartcapture)
     /// - [ContosoOpen](https://learn.microsoft.com/windows/win32/api/contoso/nf-contoso-contosoopen)
-    /// - [CONTOSO_MODE](super::contoso::ContosoMode)
+    /// - [CONTOSO_MODE](type@super::contoso::ContosoMode)
     /// - [`CONTOSO_STATUS_CODE` on the web](https://learn.microsoft.com/windows/win32/api/contoso/ne-contoso-_contoso_status_code)
     #[doc(alias = "CONTOSO_STATUS_CODE")]
     #[doc(alias = "_CONTOSO_STATUS_CODE")]

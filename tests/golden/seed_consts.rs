@@ -201,7 +201,7 @@ pub mod bits {
     /// - [IBackgroundCopyManager::CreateJob](https://msdn.microsoft.com/6d23e3c0-673b-4f37-b6a0-e364b2d73886)
     /// - [`BG_JOB_TYPE` on the web](https://learn.microsoft.com/windows/win32/api/bits/ne-bits-__midl_ibackgroundcopyjob_0003)
     ///
-    /// The values are constants of this module; their names and availability are in [`bg_job_type`].
+    /// The values are constants of this module; their names and availability are in [`bg_job_type`](mod@bg_job_type).
     #[doc(alias = "BG_JOB_TYPE")]
     #[doc(alias = "__MIDL_IBackgroundCopyJob_0003")]
     pub type BgJobType = i32;
@@ -229,7 +229,7 @@ pub mod bits {
     ///
     /// *Inferred value (2 as `i32`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*
     pub const BG_JOB_TYPE_UPLOAD_REPLY: BgJobType = 2;
-    /// The names and availability of the values of [`BgJobType`].
+    /// The names and availability of the values of [`BgJobType`](type@BgJobType).
     pub mod bg_job_type {
         /// The C name of the type.
         pub const C_NAME: &str = "BG_JOB_TYPE";

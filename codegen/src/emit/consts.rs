@@ -100,7 +100,7 @@ pub(in crate::emit) fn items(e: &Enum, names: &mut ModuleNames) -> TokenStream {
     let module_name = names.take_module(&e.name);
     let module = ident(&module_name);
     let type_docs = doc_attrs(&format!(
-        "{}\n\nThe values are constants of this module; their names and availability are in [`{module_name}`].",
+        "{}\n\nThe values are constants of this module; their names and availability are in [`{module_name}`](mod@{module_name}).",
         enum_docs(e)
     ));
     let type_deprecated = deprecated.is_some();
@@ -115,7 +115,7 @@ pub(in crate::emit) fn items(e: &Enum, names: &mut ModuleNames) -> TokenStream {
         if let Some(owner) = names.values.get(&cname) {
             left_out.push(format!(
                 "- `{cname}` ({}): not defined with this type, the constant of that name \
-                 belongs to [`{owner}`]",
+                 belongs to [`{owner}`](type@{owner})",
                 v.value
             ));
             continue;
@@ -130,7 +130,7 @@ pub(in crate::emit) fn items(e: &Enum, names: &mut ModuleNames) -> TokenStream {
                     .iter()
                     .find(|t| t.name == target)
                     .map_or_else(|| target.to_string(), |t| const_name(&t.c_name));
-                alias_docs(v, e.repr, &target, &target)
+                alias_docs(v, e.repr, &target, &format!("value@{target}"))
             }
         };
         let docs = doc_attrs(&docs);
@@ -191,10 +191,11 @@ pub(in crate::emit) fn items(e: &Enum, names: &mut ModuleNames) -> TokenStream {
         )
     };
     let is_available_doc = doc_attrs(is_available_doc);
-    // Outer docs of a module resolve links in the enclosing module.
+    // Outer docs of a module resolve links in the enclosing module, where a constant can
+    // have the type's name.
     let mut module_docs = format!(
-        "The names and availability of the values of [`{}`].",
-        e.name
+        "The names and availability of the values of [`{}`](type@{}).",
+        e.name, e.name
     );
     if !left_out.is_empty() {
         module_docs.push_str("\n\nValues without a constant of their own:\n\n");
