@@ -1,9 +1,11 @@
 //! The real documentation corpus (`../shared/corpus`): every page becomes an enum or a
-//! diagnostic, and the generated crate builds, documents and runs its doctests warning-free.
+//! diagnostic, and the generated crate builds, documents and runs its doctests warning-free,
+//! in the default style; in each other enum style it builds warning-free too (and `ddi` in the
+//! `consts` style documents warning-free).
 //!
 //! Without `../shared` (as on a user's machine) these tests print a notice and pass.
 
-use docbind::{Config, Layout};
+use docbind::{Config, EnumStyle, Layout, Loaded};
 use docbind_workspace_tests::{corpus, workspace_root};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,7 +15,22 @@ use std::process::Command;
 const DDI_ENUM_FLOOR: usize = 2134;
 const SDK_ENUM_FLOOR: usize = 60;
 
-fn generate_corpus(name: &str, floor: usize) {
+/// The styles besides the default that each corpus is built in, and whether its docs are built.
+/// Docs: `consts` has links of its own (to constants, to the module of a type, past constants
+/// that share a type's name), and `ddi` has the names that collide; the docs of the other
+/// styles differ from the default only in where the same text goes, and the goldens check them.
+const DDI_STYLES: &[(EnumStyle, bool)] = &[
+    (EnumStyle::Newtype, false),
+    (EnumStyle::Consts, true),
+    (EnumStyle::Flags, false),
+];
+const SDK_STYLES: &[(EnumStyle, bool)] = &[
+    (EnumStyle::Newtype, false),
+    (EnumStyle::Consts, false),
+    (EnumStyle::Flags, false),
+];
+
+fn generate_corpus(name: &str, floor: usize, styles: &[(EnumStyle, bool)]) {
     let Some(corpus) = corpus() else { return };
     let docs = corpus.join(name);
     let root = workspace_root();
@@ -98,6 +115,56 @@ fn generate_corpus(name: &str, floor: usize) {
             page.display()
         );
     }
+
+    for &(style, doc) in styles {
+        build_style(name, loaded, &config, style, doc, &target);
+    }
+}
+
+/// The crate of corpus `name` with the global style `style`, every header feature on: built,
+/// and documented if `doc`. The model is the one loaded for the default style, with each enum's
+/// style resolved again by [`Config::style_for`], as loading with this configuration would.
+fn build_style(
+    name: &str,
+    loaded: &Loaded,
+    config: &Config,
+    style: EnumStyle,
+    doc: bool,
+    target: &Path,
+) {
+    let mut config = config.clone();
+    config.enum_style = style;
+    let mut bindings = loaded.bindings.clone();
+    for e in bindings
+        .modules
+        .values_mut()
+        .flat_map(|m| m.enums.iter_mut())
+    {
+        e.style = config.style_for(e);
+    }
+    let layout = Layout::Crate {
+        package: format!("corpus-{name}-{style}"),
+    };
+    let start = std::time::Instant::now();
+    let files = docbind::render(&bindings, &layout).unwrap_or_else(|e| panic!("{e}"));
+    eprintln!(
+        "  render {name}-{style}: {:.1}s",
+        start.elapsed().as_secs_f64()
+    );
+    let crate_dir = workspace_root()
+        .join("target/corpus")
+        .join(format!("{name}-{style}"));
+    docbind::write(&crate_dir, &files).unwrap();
+    let all = "--all-features";
+    cargo(&crate_dir, target, &["build", "--quiet", all], "RUSTFLAGS");
+    if doc {
+        cargo(
+            &crate_dir,
+            target,
+            &["doc", "--quiet", "--no-deps", all],
+            "RUSTDOCFLAGS",
+        );
+    }
 }
 
 /// No page markup survives into the doc comments: raw `<b>`, `<a href`, `<div`, root-relative
@@ -139,6 +206,7 @@ fn assert_clean_doc_comments(src: &Path) {
 
 /// Runs cargo in `dir` with warnings denied through the flags variable `flags`.
 fn cargo(dir: &Path, target: &Path, args: &[&str], flags: &str) {
+    let start = std::time::Instant::now();
     let status = Command::new(env!("CARGO"))
         .args(args)
         .current_dir(dir)
@@ -154,14 +222,20 @@ fn cargo(dir: &Path, target: &Path, args: &[&str], flags: &str) {
         args.join(" "),
         dir.display()
     );
+    eprintln!(
+        "  cargo {} in {}: {:.1}s",
+        args[0],
+        dir.file_name().unwrap_or_default().to_string_lossy(),
+        start.elapsed().as_secs_f64()
+    );
 }
 
 #[test]
-fn driver_docs_corpus_builds_documents_and_tests_clean() {
-    generate_corpus("ddi", DDI_ENUM_FLOOR);
+fn driver_docs_corpus_builds_documents_and_tests_clean_in_every_style() {
+    generate_corpus("ddi", DDI_ENUM_FLOOR, DDI_STYLES);
 }
 
 #[test]
-fn sdk_corpus_builds_documents_and_tests_clean() {
-    generate_corpus("sdk-api", SDK_ENUM_FLOOR);
+fn sdk_corpus_builds_documents_and_tests_clean_in_every_style() {
+    generate_corpus("sdk-api", SDK_ENUM_FLOOR, SDK_STYLES);
 }
