@@ -27,8 +27,10 @@ pub(crate) fn resolve_styles(bindings: &mut Bindings, config: &Config) {
 /// - its values, in page order, are each zero, a single bit, or the union of earlier values
 ///   (`ALL = A | B`); none is negative, and none but zero was inferred (C's counting rule on a
 ///   page that gives no values says nothing about bits);
-/// - a C name of the type or of an enumerator contains `FLAG` or `MASK` (any case), or the
-///   description or remarks speak of flags, a bit mask or a bitwise OR.
+/// - a word of a C name of the type or of an enumerator ends in `FLAG`, `FLAGS` or `MASK`
+///   (`CONTOSO_CAPTURE_FLAGS`, `RILADDRESSPARAMMASK`, `WdfFlagNone`, not `MASKED_COLOR`); or
+///   the description or remarks speak of flags, a bit mask or a bitwise OR, and a value is
+///   4 or more (0, 1 and 2 alone could be counting).
 pub fn looks_like_flags(e: &Enum) -> bool {
     let values: Vec<(i128, ValueSource)> = e
         .variants
@@ -39,7 +41,10 @@ pub fn looks_like_flags(e: &Enum) -> bool {
         .chain(std::iter::once(e.name.as_str()))
         .chain(e.aliases.iter().map(String::as_str))
         .chain(e.variants.iter().map(|v| v.c_name.as_str()));
-    values_are_bits(&values) && words_say_flags(names, &[&e.description, &e.remarks])
+    values_are_bits(&values)
+        && (name_says_flags(names)
+            || (docs_say_flags(&[&e.description, &e.remarks])
+                && values.iter().any(|&(v, _)| v >= 4)))
 }
 
 /// Whether every value, in page order, is zero, a single bit, or the union of earlier values
@@ -70,28 +75,52 @@ pub fn values_are_bits(values: &[(i128, ValueSource)]) -> bool {
     !values.is_empty()
 }
 
-/// Whether a name says `FLAG`/`FLAGS`/`MASK` (any case), or the documentation speaks of flags,
-/// bit masks or a bitwise OR.
-pub fn words_say_flags<'a>(names: impl IntoIterator<Item = &'a str>, docs: &[&str]) -> bool {
-    let name_says = names.into_iter().any(|name| {
-        let upper = name.to_ascii_uppercase();
-        upper.contains("FLAG") || upper.contains("MASK")
-    });
-    name_says
-        || docs.iter().any(|text| {
-            let text = text.to_ascii_lowercase().replace(['\n', '-', '*'], " ");
-            const PHRASES: &[&str] = &[
-                "flags",
-                "bitmask",
-                "bit mask",
-                "bitwise or",
-                "bitwise combination",
-                "or ed together",
-                "ored together",
-                "combined with a bitwise",
-            ];
-            PHRASES.iter().any(|p| text.contains(p))
+/// Whether a word of a name (split at `_` and where a lower-case letter or a digit is followed
+/// by an upper-case one) ends in `FLAG`, `FLAGS` or `MASK`, in any case.
+pub fn name_says_flags<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
+    names.into_iter().any(|name| {
+        words(name).iter().any(|word| {
+            let word = word.to_ascii_uppercase();
+            ["FLAG", "FLAGS", "MASK"]
+                .iter()
+                .any(|end| word.ends_with(end))
         })
+    })
+}
+
+/// The words of a C name: `WdfRetrieveChildFlags` → `Wdf`, `Retrieve`, `Child`, `Flags`.
+fn words(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in name.split('_').filter(|p| !p.is_empty()) {
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        for i in 1..bytes.len() {
+            if bytes[i].is_ascii_uppercase() && !bytes[i - 1].is_ascii_uppercase() {
+                out.push(&part[start..i]);
+                start = i;
+            }
+        }
+        out.push(&part[start..]);
+    }
+    out
+}
+
+/// Whether documentation speaks of flags, bit masks or a bitwise OR.
+pub fn docs_say_flags(docs: &[&str]) -> bool {
+    const PHRASES: &[&str] = &[
+        "flags",
+        "bitmask",
+        "bit mask",
+        "bitwise or",
+        "bitwise combination",
+        "or ed together",
+        "ored together",
+        "combined with a bitwise",
+    ];
+    docs.iter().any(|text| {
+        let text = text.to_ascii_lowercase().replace(['\n', '-', '*'], " ");
+        PHRASES.iter().any(|p| text.contains(p))
+    })
 }
 
 #[cfg(test)]
@@ -141,26 +170,82 @@ mod tests {
     }
 
     #[test]
-    fn names_or_documentation_must_say_flags() {
-        assert!(words_say_flags(["CONTOSO_CAPTURE_FLAGS"], &[]));
-        assert!(words_say_flags(["RILADDRESSPARAMMASK"], &[]));
-        assert!(words_say_flags(["KsFlagAvc"], &[]));
-        assert!(words_say_flags(
-            ["WDF_IO_QUEUE_STATE"],
-            &["The enumerators are used as bit masks."]
-        ));
-        assert!(words_say_flags(
-            ["X"],
-            &["The values can be combined with a\nbitwise-OR operation."]
-        ));
-        assert!(!words_say_flags(
-            ["BG_JOB_TYPE"],
-            &["The type of transfer job."]
-        ));
+    fn names_say_flags_by_the_end_of_a_word() {
+        assert!(name_says_flags(["CONTOSO_CAPTURE_FLAGS"]));
+        assert!(name_says_flags(["CONTOSO_CAPTURE_FLAG_NONE"]));
+        assert!(name_says_flags(["RILADDRESSPARAMMASK"]));
+        assert!(name_says_flags(["_BPIO_INFLAGS"]));
+        assert!(name_says_flags(["WdfRetrieveChildFlags"]));
+        assert!(name_says_flags(["KsFlagAvc"]));
+        assert!(!name_says_flags(["IDDCX_CURSOR_SHAPE_TYPE_MASKED_COLOR"]));
+        assert!(!name_says_flags(["BG_JOB_TYPE", "BgJobType"]));
+        assert!(!name_says_flags(["FLAGGED_STATE"]));
+    }
+
+    #[test]
+    fn documentation_says_flags_by_phrase() {
+        assert!(docs_say_flags(&["The enumerators are used as bit masks."]));
+        assert!(docs_say_flags(&[
+            "The values can be combined with a\nbitwise-OR operation."
+        ]));
+        assert!(!docs_say_flags(&["The type of transfer job."]));
         // "flag" alone is too common in prose about ordinary enums.
-        assert!(!words_say_flags(
-            ["WDF_IO_TARGET_PURGE_IO_ACTION"],
-            &["If your driver specifies the **WdfIoTargetPurgeIoAndWait** flag, ..."]
-        ));
+        assert!(!docs_say_flags(&[
+            "If your driver specifies the **WdfIoTargetPurgeIoAndWait** flag, ..."
+        ]));
+    }
+
+    fn enum_with(c_name: &str, values: &[i128], description: &str) -> Enum {
+        let variants = values
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| crate::model::Variant {
+                name: format!("V{i}"),
+                c_name: format!("V{i}"),
+                value,
+                value_source: Heading,
+                line: 0,
+                docs: String::new(),
+                availability: Vec::new(),
+                alias_of: None,
+            })
+            .collect();
+        Enum {
+            name: c_name.to_string(),
+            c_name: c_name.to_string(),
+            aliases: Vec::new(),
+            uid: String::new(),
+            source: String::new(),
+            module: "m".to_string(),
+            repr: crate::model::Repr::I32,
+            description: description.to_string(),
+            remarks: String::new(),
+            see_also: Vec::new(),
+            url: None,
+            availability: Vec::new(),
+            header_file: None,
+            variants,
+            looks_like_flags: false,
+            style: Default::default(),
+            non_exhaustive: true,
+        }
+    }
+
+    #[test]
+    fn values_and_words_together_make_flags() {
+        assert!(looks_like_flags(&enum_with("X_FLAGS", &[0, 1, 2], "")));
+        assert!(looks_like_flags(&enum_with(
+            "WDF_IO_QUEUE_STATE",
+            &[1, 2, 4, 8],
+            "The enumerators are used as bit masks."
+        )));
+        // Documentation alone needs a value past counting range.
+        assert!(!looks_like_flags(&enum_with(
+            "CHECKSUM_EVALUATION",
+            &[0, 1, 2],
+            "specifies checksum evaluation flags"
+        )));
+        assert!(!looks_like_flags(&enum_with("X_FLAGS", &[0, 1, 2, 5], "")));
+        assert!(!looks_like_flags(&enum_with("X_TYPE", &[0, 1, 2, 4], "")));
     }
 }
