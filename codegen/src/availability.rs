@@ -462,14 +462,22 @@ fn normalize_whitespace(s: &str) -> String {
 fn normalize_for_matching(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
+    // Each `<` looks for the next `>` and each `](` for its closing `)`: both are found in one
+    // pass each, so that text full of unclosed `<a` or `](` costs linear time.
+    let mut next_gt: Option<usize> = s.find('>');
+    let closing = matching_parens(s);
     while let Some(c) = rest.chars().next() {
+        let at = s.len() - rest.len();
         let after = &rest[c.len_utf8()..];
         match c {
             '<' if after.starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!') => {
-                match after.find('>') {
-                    Some(end) => {
+                if next_gt.is_some_and(|gt| gt < at) {
+                    next_gt = s[at..].find('>').map(|i| at + i);
+                }
+                match next_gt {
+                    Some(gt) => {
                         out.push(' ');
-                        rest = &after[end + 1..];
+                        rest = &s[gt + 1..];
                         continue;
                     }
                     None => out.push(c),
@@ -490,19 +498,10 @@ fn normalize_for_matching(s: &str) -> String {
             ']' if after.starts_with('(') => {
                 // Markdown link target: drop "(...)", nested parentheses
                 // included ("(v=vs.85)").
-                let mut depth = 0usize;
-                let end = after.char_indices().find_map(|(j, ch)| {
-                    match ch {
-                        '(' => depth += 1,
-                        ')' => depth -= 1,
-                        _ => {}
-                    }
-                    (depth == 0).then_some(j)
-                });
-                match end {
-                    Some(end) => {
+                match closing.get(&(at + 1)) {
+                    Some(&end) => {
                         out.push(' ');
-                        rest = &after[end + 1..];
+                        rest = &s[end + 1..];
                         continue;
                     }
                     None => out.push(' '),
@@ -525,6 +524,24 @@ fn normalize_for_matching(s: &str) -> String {
         rest = after;
     }
     out
+}
+
+/// The byte offset of the `)` that closes each `(` of `s` (unclosed ones have none).
+fn matching_parens(s: &str) -> std::collections::HashMap<usize, usize> {
+    let mut open = Vec::new();
+    let mut pairs = std::collections::HashMap::new();
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => open.push(i),
+            b')' => {
+                if let Some(start) = open.pop() {
+                    pairs.insert(start, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs
 }
 
 /// Splits normalized text into word tokens (letters, digits, `_`, and a `.`
@@ -669,7 +686,12 @@ fn split_block(block: &str, out: &mut Vec<String>) {
                     .skip(k_next)
                     .map(|p| p.1)
                     .find(|&d| !is_space(d));
-                let lower_tail = block[start..i + c.len_utf8()].to_lowercase();
+                // Only the last few characters can end with an abbreviation.
+                let mut tail_start = start.max((i + c.len_utf8()).saturating_sub(16));
+                while !block.is_char_boundary(tail_start) {
+                    tail_start += 1;
+                }
+                let lower_tail = block[tail_start..i + c.len_utf8()].to_lowercase();
                 following.is_some_and(|d| !d.is_lowercase())
                     && !ABBREVIATIONS.iter().any(|a| lower_tail.ends_with(a))
             }

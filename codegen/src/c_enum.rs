@@ -867,6 +867,7 @@ impl EnumParser<'_, '_> {
 
     fn enumerators(&mut self, items: &[(usize, usize)]) -> Vec<CEnumerator> {
         let mut out: Vec<CEnumerator> = Vec::new();
+        let mut names: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let mut next: Value = Ok(0);
         for &(start, end) in items {
             let item = self.toks.get(start..end).unwrap_or_default();
@@ -889,7 +890,7 @@ impl EnumParser<'_, '_> {
                     .ok_or_else(|| format!("overflow after enumerator `{name}`")),
                 Err(_) => Err(format!("follows unresolvable enumerator `{name}`")),
             };
-            if out.iter().any(|e| e.name == name) {
+            if !names.insert(name) {
                 continue;
             }
             self.scope

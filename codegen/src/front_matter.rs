@@ -172,6 +172,7 @@ pub fn uid_prefix(yaml: &str) -> Option<&str> {
 /// Parses the YAML of a split page. Accepts list items written `-<TAB>value`
 /// (as in the seed page and many SDK pages), which plain YAML rejects.
 pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
+    check_bounds(split)?;
     let yaml = accept_tab_lists(split.yaml);
     let mut front = serde_yaml::from_str::<Option<FrontMatter>>(&yaml)
         .map(Option::unwrap_or_default)
@@ -218,6 +219,72 @@ fn yaml_message(message: &str, first_line: usize) -> String {
         }
         None => format!("{problem}, while {context}"),
     }
+}
+
+/// Front matter larger than this is refused (real pages have a few hundred bytes).
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Deepest nesting of `[`/`{` collections accepted in the front matter.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Refuses front matter that the YAML parser would take unreasonably long over: very large,
+/// or with flow collections (`[`, `{`) nested deeper than [`MAX_FLOW_DEPTH`] (the parser's
+/// time grows with the square of that depth).
+fn check_bounds(split: &Split<'_>) -> Result<(), PageError> {
+    if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(PageError::new(
+            1,
+            format!(
+                "the front matter is {} bytes, more than the {} KiB docbind reads",
+                split.yaml.len(),
+                MAX_FRONT_MATTER_BYTES / 1024
+            ),
+        )
+        .help("front matter holds a few `key: value` lines; move the text into the page"));
+    }
+    // Depth carries over lines (a flow collection may span several); a line that starts a new
+    // top-level key ends any collection.
+    let mut depth = 0usize;
+    for (n, line) in split.yaml.lines().enumerate() {
+        if line.starts_with(|c: char| !c.is_whitespace() && !"[]{},".contains(c)) {
+            depth = 0;
+        }
+        if let Some(column) = flow_depth_exceeded(line, &mut depth) {
+            let mut err = PageError::new(
+                split.yaml_line + n,
+                format!("the front matter nests `[`/`{{` more than {MAX_FLOW_DEPTH} levels deep"),
+            )
+            .help("front matter values are plain text or short lists");
+            err.column = column;
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+/// Follows the `[`/`{` nesting of one line (quoted text and comments do not count); returns
+/// the 1-based column where it goes past [`MAX_FLOW_DEPTH`].
+fn flow_depth_exceeded(line: &str, depth: &mut usize) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if prev.is_whitespace() => return None,
+            (None, '[' | '{') => {
+                *depth += 1;
+                if *depth > MAX_FLOW_DEPTH {
+                    return Some(i + 1);
+                }
+            }
+            (None, ']' | '}') => *depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// `-\tvalue` → `- value` with the same length, so positions stay right.

@@ -135,6 +135,24 @@ pub fn load_with_progress(
     Ok(loaded)
 }
 
+/// Builds the model from pages held in memory instead of a docs tree on disk: each page is a
+/// path relative to a docs root (forward slashes, e.g. `bits/ne-bits-foo.md`; diagnostics name
+/// the page by it and links between pages resolve against it) and the page's bytes. Does what
+/// [`load`] does after reading the files; nothing is read from disk.
+///
+/// ```
+/// let page = "---\nUID: NE:demo.X\nreq.typenames: X\n---\n## -enum-fields\n### -field X_A\n";
+/// let loaded = docbind::load_pages([("demo/x.md", page.as_bytes())], &docbind::Config::default());
+/// assert!(!loaded.has_errors());
+/// assert_eq!(loaded.bindings.enums().count(), 1);
+/// ```
+pub fn load_pages<'a>(
+    pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    config: &Config,
+) -> Loaded {
+    pipeline::load_pages(pages, config)
+}
+
 /// Renders a model into the files of `layout`.
 pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, Error> {
     layout::render_timed(bindings, layout)

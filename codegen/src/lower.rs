@@ -408,28 +408,35 @@ fn front_matter_notes(front: &FrontMatter) -> Vec<AvailabilityNote> {
 
 /// Version notes in the prose of a block, each with the line it starts on.
 fn block_notes(block: &Block) -> Vec<AvailabilityNote> {
+    // Notes come in block order: each is looked for after the previous one, so a block with
+    // many notes is scanned once, not once per note.
+    let mut cursor = (0, block.line);
     availability::find_notes(&block.text)
         .into_iter()
-        .map(|note| AvailabilityNote {
-            line: locate(block, &note.text),
-            text: note.text,
-            parsed: note.parsed,
+        .map(|note| {
+            cursor = locate(&block.text, &note.text, cursor);
+            AvailabilityNote {
+                line: cursor.1,
+                text: note.text,
+                parsed: note.parsed,
+            }
         })
         .collect()
 }
 
-/// The page line where `sentence` (whitespace-normalized) starts within `block`.
-fn locate(block: &Block, sentence: &str) -> usize {
-    let words: Vec<&str> = sentence.split_whitespace().take(2).collect();
-    let Some(first) = words.first() else {
-        return block.line;
-    };
-    block
-        .text
-        .lines()
-        .position(|line| line.contains(first) && words.get(1).is_none_or(|w| line.contains(w)))
-        .or_else(|| block.text.lines().position(|line| line.contains(first)))
-        .map_or(block.line, |i| block.line + i)
+/// Where `sentence` (whitespace-normalized) starts in `text`, looking from `from` = (byte
+/// offset, its page line): the byte offset and page line of its first word, or `from` itself
+/// when the word is not found after it.
+fn locate(text: &str, sentence: &str, from: (usize, usize)) -> (usize, usize) {
+    let (offset, line) = from;
+    let found = sentence.split_whitespace().next().and_then(|first| {
+        let rest = text.get(offset..)?;
+        Some(offset + rest.find(first)?)
+    });
+    match found {
+        Some(at) => (at, line + text[offset..at].matches('\n').count()),
+        None => from,
+    }
 }
 
 /// One entry per non-empty line of the converted "See also" section.

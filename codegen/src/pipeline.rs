@@ -93,11 +93,21 @@ enum Outcome {
     Broken(String, Diagnostic),
 }
 
-/// Reads, splits and parses one file; non-enum pages are let go as soon as their UID is known.
-fn first_stages(rel: String, file: PathBuf, config: &Config) -> (Outcome, Timings) {
+/// Reads (or, given its bytes, decodes), splits and parses one file; non-enum pages are let go
+/// as soon as their UID is known.
+fn first_stages(
+    rel: String,
+    file: PathBuf,
+    bytes: Option<&[u8]>,
+    config: &Config,
+) -> (Outcome, Timings) {
     let mut t = Timings::default();
     let start = Instant::now();
-    let page = match read::read_page(rel.clone(), file) {
+    let read = match bytes {
+        Some(bytes) => read::decode_page(rel.clone(), file, bytes.to_vec()),
+        None => read::read_page(rel.clone(), file),
+    };
+    let page = match read {
         Ok(page) => page,
         Err(d) => return (Outcome::Broken(d.message.clone(), d), t),
     };
@@ -173,28 +183,62 @@ pub fn load(
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Loaded, Diagnostic> {
     let listing = read::list_pages(docs)?;
+    let mut inputs = listing.dirs;
+    inputs.extend(listing.files.iter().map(|(_, file)| file.clone()));
+    let files = listing
+        .files
+        .into_iter()
+        .map(|(rel, file)| (rel, file, None))
+        .collect();
+    let mut out = build(files, listing.errors, docs, config, progress);
+    out.inputs = inputs;
+    Ok(out)
+}
+
+/// Builds the model from pages held in memory: (path relative to a docs root, bytes).
+pub fn load_pages<'a>(
+    pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    config: &Config,
+) -> Loaded {
+    let mut files: Vec<(String, PathBuf, Option<&[u8]>)> = pages
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let rel = rel.replace('\\', "/");
+            let file = PathBuf::from(&rel);
+            (rel, file, Some(bytes))
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    build(files, Vec::new(), Path::new(""), config, &mut |_, _| {})
+}
+
+/// The run after the listing: `files` are (relative path, path as shown, bytes when in memory),
+/// sorted; `errors` are what the listing found.
+fn build(
+    files: Vec<(String, PathBuf, Option<&[u8]>)>,
+    errors: Vec<Diagnostic>,
+    docs: &Path,
+    config: &Config,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> Loaded {
     let progress = Mutex::new(Progress {
         done: 0,
-        total: listing.files.len() * Progress::STEPS_PER_PAGE,
+        total: files.len() * Progress::STEPS_PER_PAGE,
         report: progress,
     });
     advance(&progress, 0);
     let mut out = Loaded {
-        pages: listing.files.len(),
-        diagnostics: listing.errors,
+        pages: files.len(),
+        diagnostics: errors,
         ..Loaded::default()
     };
-    out.inputs = listing.dirs;
-    out.inputs
-        .extend(listing.files.iter().map(|(_, file)| file.clone()));
 
     // Pages are independent until naming: read and parse them in parallel (results keep the
     // sorted order, so the output does not depend on the number of threads).
-    let outcomes: Vec<(String, Outcome, Timings)> = listing
-        .files
+    let outcomes: Vec<(String, Outcome, Timings)> = files
         .into_par_iter()
-        .map(|(rel, file)| {
-            let (outcome, t) = first_stages(rel.clone(), file, config);
+        .map(|(rel, file, bytes)| {
+            let (outcome, t) = first_stages(rel.clone(), file, bytes, config);
             // An enum page has its model still to build; any other page is done.
             let steps = if matches!(outcome, Outcome::Enum(_)) {
                 2
@@ -350,7 +394,7 @@ pub fn load(
     }
     out.timings.model += model_start.elapsed();
     out.skipped.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(out)
+    out
 }
 
 fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {

@@ -113,44 +113,101 @@ fn walk(
         } else {
             format!("{rel}/{name}")
         };
+        let is_page = name.to_ascii_lowercase().ends_with(".md");
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, &child_rel, seen, files, dirs, errors),
-            Ok(m) if m.is_file() && name.to_ascii_lowercase().ends_with(".md") => {
-                files.push((child_rel, path))
-            }
+            // Only regular files: a FIFO or device named `x.md` would block or never end.
+            Ok(m) if m.is_file() && is_page => files.push((child_rel, path)),
+            Ok(_) if is_page => errors.push(
+                Diagnostic::error(&path, 0, "not a regular file")
+                    .with_help("a page must be a plain file (or a symlink to one)"),
+            ),
             Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::error(&path, 0, format!("cannot read: {e}"))),
+            // A page that cannot be read is an error; anything else (a dangling link to an
+            // image, say) can only be reported, as it might have been a directory of pages.
+            Err(e) if is_page => {
+                errors.push(Diagnostic::error(&path, 0, format!("cannot read: {e}")))
+            }
+            Err(e) => errors.push(Diagnostic::warning(
+                &path,
+                0,
+                format!("cannot read: {e}; skipped"),
+            )),
         }
     }
 }
 
-/// Reads one page: UTF-8 required, a byte-order mark is dropped.
+/// Pages larger than this are refused without being read: no reference page comes near it,
+/// and a build should not spend its time on a file that is not one.
+pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads one page from disk: UTF-8 required, a byte-order mark is dropped.
 pub fn read_page(rel_path: String, file: PathBuf) -> Result<SourcePage, Diagnostic> {
-    let bytes =
-        fs::read(&file).map_err(|e| Diagnostic::error(&file, 0, format!("cannot read: {e}")))?;
+    let cannot = |e: std::io::Error| Diagnostic::error(&file, 0, format!("cannot read: {e}"));
+    let meta = fs::metadata(&file).map_err(cannot)?;
+    if meta.len() > MAX_PAGE_BYTES {
+        return Err(too_large(&file, meta.len()));
+    }
+    let bytes = fs::read(&file).map_err(cannot)?;
+    decode_page(rel_path, file, bytes)
+}
+
+fn too_large(file: &Path, len: u64) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        0,
+        format!(
+            "the page is {len} bytes, more than the {} MiB docbind reads",
+            MAX_PAGE_BYTES / (1024 * 1024)
+        ),
+    )
+    .with_help("split the page, or leave the file out of the docs tree")
+}
+
+/// Turns the bytes of one page into a [`SourcePage`]: UTF-8 required, leading byte-order
+/// marks are dropped. `file` is the name diagnostics use.
+pub fn decode_page(
+    rel_path: String,
+    file: PathBuf,
+    bytes: Vec<u8>,
+) -> Result<SourcePage, Diagnostic> {
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(too_large(&file, bytes.len() as u64));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(&file, 1, "the page is UTF-16 text")
+            .at_column(1)
+            .with_help("save the page as UTF-8"));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
-            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
-            let col = 1 + valid
-                - bytes[..valid]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |p| p + 1);
-            return Err(Diagnostic::error(
+            let before = &bytes[..valid];
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let col = 1 + valid - line_start;
+            // The line as far as it is valid, for the diagnostic's source line.
+            let shown = String::from_utf8_lossy(&bytes[line_start..valid]).into_owned();
+            let byte = bytes.get(valid).copied().unwrap_or_default();
+            let mut d = Diagnostic::error(
                 &file,
                 line,
-                format!("the page is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                format!("the page is not valid UTF-8 (byte 0x{byte:02X})"),
             )
             .at_column(col)
-            .with_help("save the page as UTF-8"));
+            .with_help("save the page as UTF-8");
+            d.source_line = Some(shown.trim_end_matches('\r').to_string());
+            return Err(d);
         }
     };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+    let text = match text.trim_start_matches('\u{feff}') {
+        rest if rest.len() < text.len() => rest.to_string(),
+        _ => text,
     };
     Ok(SourcePage {
         rel_path,

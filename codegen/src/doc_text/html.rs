@@ -121,12 +121,13 @@ const MAX_TAG_LEN: usize = 4096;
 /// Splits an HTML fragment into text and known tags. Comments, doctypes and processing
 /// instructions vanish; the content of raw-text elements (`<script>`) is skipped.
 pub(super) fn tokenize(src: &str) -> Vec<Token> {
+    let ends = Ends::new(src);
     let mut tokens = Vec::new();
     let mut text_start = 0;
     let mut pos = 0;
     while let Some(offset) = src[pos..].find('<') {
         let lt = pos + offset;
-        let Some((mut next, token)) = markup_at(src, lt) else {
+        let Some((mut next, token)) = markup_at(src, lt, &ends) else {
             pos = lt + 1;
             continue;
         };
@@ -192,19 +193,19 @@ fn push_text(tokens: &mut Vec<Token>, raw: &str) {
 
 /// Reads the markup starting at `src[lt] == '<'`. Returns where it ends and the token it makes
 /// (`None` for markup that vanishes), or `None` when the `<` is just text.
-fn markup_at(src: &str, lt: usize) -> Option<(usize, Option<Token>)> {
+fn markup_at(src: &str, lt: usize, ends: &Ends) -> Option<(usize, Option<Token>)> {
     let rest = &src[lt..];
     if let Some(body) = rest.strip_prefix("<!--") {
         let end = body.find("-->").map_or(src.len(), |i| lt + 4 + i + 3);
         return Some((end, None));
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
-        let gt = bounded_find(rest, '>')?;
+        let gt = ends.find(rest, '>')?;
         return Some((lt + gt + 1, None));
     }
     if let Some(body) = rest.strip_prefix("</") {
         let (name, after) = read_name(body)?;
-        let gt = bounded_find(after, '>')?;
+        let gt = ends.find(after, '>')?;
         if !after[..gt].trim().is_empty() {
             return None;
         }
@@ -213,14 +214,52 @@ fn markup_at(src: &str, lt: usize) -> Option<(usize, Option<Token>)> {
         let end = lt + (rest.len() - after.len()) + gt + 1;
         return Some((end, Some(Token::Close(name))));
     }
-    let (tag, len) = read_open_tag(rest)?;
+    let (tag, len) = read_open_tag(rest, ends)?;
     Some((lt + len, Some(Token::Open(tag))))
 }
 
-/// Position of `ch` within the first `MAX_TAG_LEN` bytes.
-fn bounded_find(s: &str, ch: char) -> Option<usize> {
-    let limit = floor_char_boundary(s, MAX_TAG_LEN);
-    s[..limit].find(ch)
+/// Where the ends of tags and attribute values are in one fragment: every `>`, `"` and `'`,
+/// found once, so that a fragment full of tags that never close costs linear time, not
+/// [`MAX_TAG_LEN`] bytes of searching at each `<`.
+struct Ends {
+    len: usize,
+    gt: Vec<usize>,
+    double: Vec<usize>,
+    single: Vec<usize>,
+}
+
+impl Ends {
+    fn new(src: &str) -> Self {
+        let mut ends = Ends {
+            len: src.len(),
+            gt: Vec::new(),
+            double: Vec::new(),
+            single: Vec::new(),
+        };
+        for (i, b) in src.bytes().enumerate() {
+            match b {
+                b'>' => ends.gt.push(i),
+                b'"' => ends.double.push(i),
+                b'\'' => ends.single.push(i),
+                _ => {}
+            }
+        }
+        ends
+    }
+
+    /// Position of `ch` (`>`, `"` or `'`) within the first [`MAX_TAG_LEN`] bytes of `s`, which
+    /// must be a suffix of the fragment the table was made from.
+    fn find(&self, s: &str, ch: char) -> Option<usize> {
+        let list = match ch {
+            '>' => &self.gt,
+            '"' => &self.double,
+            '\'' => &self.single,
+            _ => return None,
+        };
+        let from = self.len.checked_sub(s.len())?;
+        let next = *list.get(list.partition_point(|&p| p < from))?;
+        Some(next - from).filter(|&at| at < MAX_TAG_LEN)
+    }
 }
 
 /// The largest char boundary not above `at`.
@@ -244,7 +283,7 @@ fn read_name(s: &str) -> Option<(&str, &str)> {
 
 /// Parses `<name attr="v" ...>` at the start of `s`; returns the tag and its length in bytes.
 /// Only known elements count as tags.
-fn read_open_tag(s: &str) -> Option<(Tag, usize)> {
+fn read_open_tag(s: &str, ends: &Ends) -> Option<(Tag, usize)> {
     let (name, mut rest) = read_name(s.get(1..)?)?;
     let name = name.to_ascii_lowercase();
     role(&name)?;
@@ -265,14 +304,14 @@ fn read_open_tag(s: &str) -> Option<(Tag, usize)> {
             rest = after;
             continue;
         }
-        let (attr, after) = read_attr(rest)?;
+        let (attr, after) = read_attr(rest, ends)?;
         attrs.push(attr);
         rest = after;
     }
 }
 
 /// Reads one attribute (`name`, `name=value`, `name="value"`, `name='value'`).
-fn read_attr(s: &str) -> Option<((String, String), &str)> {
+fn read_attr<'s>(s: &'s str, ends: &Ends) -> Option<((String, String), &'s str)> {
     let name_len = s
         .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/' | '<' | '"' | '\''))
         .unwrap_or(s.len());
@@ -285,15 +324,15 @@ fn read_attr(s: &str) -> Option<((String, String), &str)> {
         return Some(((name, String::new()), &s[name_len..]));
     };
     let rest = rest.trim_start();
-    let (value, after) = read_attr_value(rest)?;
+    let (value, after) = read_attr_value(rest, ends)?;
     Some(((name, decode_entities(value)), after))
 }
 
 /// Reads a quoted or unquoted attribute value.
-fn read_attr_value(s: &str) -> Option<(&str, &str)> {
+fn read_attr_value<'s>(s: &'s str, ends: &Ends) -> Option<(&'s str, &'s str)> {
     if let Some(quote) = s.chars().next().filter(|c| *c == '"' || *c == '\'') {
         let body = &s[1..];
-        let end = bounded_find(body, quote)?;
+        let end = ends.find(body, quote)?;
         return Some((&body[..end], &body[end + 1..]));
     }
     let end = s
