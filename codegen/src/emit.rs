@@ -139,7 +139,7 @@ fn availability_section(notes: &[AvailabilityNote]) -> String {
     for note in notes {
         match &note.parsed {
             Some(entries) => lines.extend(entries.iter().map(|e| e.to_string())),
-            None => lines.push(format!("“{}”", doc_text::to_plain_text(&note.text))),
+            None => lines.push(format!("“{}”", doc_text::to_markdown_text(&note.text))),
         }
     }
     lines.dedup();
@@ -157,7 +157,8 @@ fn availability_section(notes: &[AvailabilityNote]) -> String {
 /// `#[deprecated]` when a note deprecates the item.
 fn deprecated_attr(notes: &[AvailabilityNote]) -> Option<TokenStream> {
     let note = notes.iter().find(|n| n.deprecation().is_some())?;
-    let text = doc_text::to_plain_text(&note.text);
+    // rustdoc renders the note as Markdown.
+    let text = doc_text::to_markdown_text(&note.text);
     Some(quote!(#[deprecated(note = #text)]))
 }
 

@@ -10,7 +10,15 @@ pub fn file(header: &[String], tokens: TokenStream) -> Result<String, syn::Error
     let mut out = String::new();
     for line in header {
         out.push_str("// ");
-        out.push_str(line);
+        // File names and headers come from the docs tree: a line break in one must not end the
+        // comment (and rustc refuses bidirectional controls in comments).
+        out.extend(line.chars().map(|c| {
+            if c.is_control() || crate::doc_text::is_bidi_control(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        }));
         out.push('\n');
     }
     out.push('\n');

@@ -237,7 +237,13 @@ pub fn lower(
         .map(|b| doc_text::to_rustdoc(&b.text, &ctx))
     {
         Some(d) if !d.trim().is_empty() => d,
-        _ => page.front.description.clone().unwrap_or_default(),
+        // The one-line summary of the front matter is page text like any other.
+        _ => page
+            .front
+            .description
+            .as_deref()
+            .map(|d| doc_text::to_rustdoc(d, &ctx))
+            .unwrap_or_default(),
     };
     let remarks = page
         .sections
@@ -258,10 +264,12 @@ pub fn lower(
     {
         availability.extend(block_notes(block));
     }
-    let url = config
-        .docs_path
-        .as_ref()
-        .map(|_| format!("{docs_url}/{}", page.rel_path.trim_end_matches(".md")));
+    let url = config.docs_path.as_ref().map(|_| {
+        doc_text::encode_url(&format!(
+            "{docs_url}/{}",
+            page.rel_path.trim_end_matches(".md")
+        ))
+    });
 
     let mut item = Enum {
         name: page.names.rust_name.clone(),

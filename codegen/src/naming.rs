@@ -58,7 +58,9 @@ pub fn module_name(header: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'h');
     }
-    if is_keyword(&name) {
+    // `lib.rs` is the crate root the module sits next to, and cargo would build a `main.rs`
+    // as a program.
+    if is_keyword(&name) || matches!(name.as_str(), "lib" | "main") {
         name.push('_');
     }
     name
@@ -280,5 +282,8 @@ mod tests {
         assert_eq!(module_name("Dxgi1_2.h"), "dxgi1_2");
         assert_eq!(module_name("mod.h"), "mod_");
         assert_eq!(module_name(""), "unnamed");
+        assert_eq!(module_name("lib.h"), "lib_");
+        assert_eq!(module_name("main.h"), "main_");
+        assert_eq!(module_name("x } pub fn evil() {"), "x_pub_fn_evil");
     }
 }

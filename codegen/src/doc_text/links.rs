@@ -152,7 +152,7 @@ fn join(dir: &str, path: &str) -> String {
 
 /// Makes a URL safe as a Markdown link destination: percent-encodes spaces, quotes, angle
 /// brackets, backslashes and control characters, and parentheses unless they are balanced.
-fn encode(url: &str) -> String {
+pub(super) fn encode(url: &str) -> String {
     let balanced = parens_balanced(url);
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
@@ -167,6 +167,12 @@ fn encode(url: &str) -> String {
             '(' if !balanced => out.push_str("%28"),
             ')' if !balanced => out.push_str("%29"),
             c if c.is_control() => {}
+            c if super::is_bidi_control(c) => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
             c => out.push(c),
         }
     }

@@ -52,6 +52,26 @@ pub fn to_rustdoc(markdown: &str, ctx: &LinkContext<'_>) -> String {
     render::markdown(&root, ctx)
 }
 
+/// The plain text of a fragment, escaped so that Markdown reads it literally: for plain text
+/// that rustdoc renders as Markdown (a `#[deprecated]` note, a quoted sentence in the docs).
+/// No HTML, emphasis or link can come out of it.
+pub fn to_markdown_text(markdown: &str) -> String {
+    inline::escape_text(&to_plain_text(markdown), ' ', false)
+}
+
+/// Whether `c` is one of the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069)
+/// that can make code read differently from how it compiles; rustc denies them in comments
+/// and string literals, so none may reach generated code.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A URL made safe as a Markdown link destination (spaces, quotes, angle brackets,
+/// backticks, control and bidirectional characters percent-encoded or dropped).
+pub fn encode_url(url: &str) -> String {
+    links::encode(url)
+}
+
 /// The plain text of a fragment (no markup), whitespace-normalized: for sentence matching and
 /// short summaries. Link text and image alt text count; dropped content (`<script>`) does not.
 pub fn to_plain_text(markdown: &str) -> String {

@@ -6,7 +6,8 @@ pub(super) fn prepare(src: &str) -> String {
     let text = src
         .replace("\r\n", "\n")
         .replace('\r', "\n")
-        .replace('\u{a0}', " ");
+        .replace('\u{a0}', " ")
+        .replace(super::is_bidi_control, "");
     dedent_prose(&text)
 }
 
