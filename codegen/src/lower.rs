@@ -63,11 +63,18 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     };
     let rust_name = if rust_name.is_empty() || rust_name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("E{rust_name}")
-    } else if naming::is_keyword(&rust_name) {
+    } else if naming::is_keyword(&rust_name) || SHADOWED.contains(&rust_name.as_str()) {
         format!("{rust_name}_")
     } else {
         rust_name
     };
+    if !crate::emit::is_rust_ident(&rust_name) {
+        return Err(PageError::new(
+            front.line_of("req.typenames"),
+            format!("the type name `{c_name}` makes no valid Rust name (`{rust_name}`)"),
+        )
+        .help("set `req.typenames` to the C type name, e.g. `req.typenames: BG_JOB_TYPE`"));
+    }
     let mut aliases = Vec::new();
     for alias in typenames.iter().skip(1).copied().chain([uid_name]) {
         if naming::is_c_identifier(alias)
@@ -121,6 +128,13 @@ pub const RESERVED: &[&str] = &[
     "set",
     "iter",
     "iter_names",
+];
+
+/// Names the generated module uses unqualified (`Option<Self>`, `impl TryFrom<i32>`,
+/// `#[repr(u32)]`, `&'static str`): an enum of that name would shadow them, so it gets a
+/// trailing `_`.
+const SHADOWED: &[&str] = &[
+    "Option", "Result", "From", "TryFrom", "i32", "u32", "i64", "u64", "str", "bool",
 ];
 
 /// What lowering one page produced.
@@ -177,13 +191,16 @@ pub fn lower(
         );
     }
     let syntax = page.sections.syntax.as_ref().map(|b| b.text.as_str());
-    let (values, unresolved) = values_of(&fields, syntax, globals, &mut warnings);
+    let (values, unresolved) = values_of(&fields, syntax, globals, &mut warnings, &mut errors);
     let repr = Repr::for_values(values.iter().map(|(v, _)| *v));
-    if repr.is_none() && !fields.is_empty() {
-        errors.push(PageError::new(
-            fields[0].line,
-            "the values do not fit in one 64-bit integer type",
-        ));
+    if repr.is_none() && errors.is_empty() {
+        errors.extend(range_errors(&fields, &values));
+        if errors.is_empty() {
+            errors.push(PageError::new(
+                fields.first().map_or(1, |f| f.line),
+                "the values do not fit in one 64-bit integer type",
+            ));
+        }
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -214,6 +231,35 @@ pub fn lower(
             }
         })
         .collect();
+    // Keyword and reserved-name suffixes can make two names one (`type` → `type_`, next to a
+    // C name `type_`): that would be two variants of one name.
+    let mut taken: BTreeMap<&str, &FieldSection> = BTreeMap::new();
+    for (field, name) in fields.iter().zip(&rust_names) {
+        if !crate::emit::is_rust_ident(name) {
+            // `_`, say, which is a C identifier but no Rust one.
+            let mut err = PageError::new(
+                field.line,
+                format!("`{}` makes no valid Rust name (`{name}`)", field.name),
+            )
+            .help("write the enumerator's C name: `### -field NAME`");
+            err.column = field.column;
+            errors.push(err);
+        } else if let Some(first) = taken.insert(name, field) {
+            let mut err = PageError::new(
+                field.line,
+                format!(
+                    "`{}` and `{}` (line {}) both become the Rust name `{name}`",
+                    field.name, first.name, first.line
+                ),
+            )
+            .help("rename one of the fields, or generate with idiomatic names");
+            err.column = field.column;
+            errors.push(err);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let variants = fields
         .iter()
         .zip(rust_names)
@@ -339,9 +385,30 @@ fn checked_fields<'s>(
     fields
 }
 
+/// How far the value of one field has been worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Progress {
+    Todo,
+    /// On the walk's stack: reaching it again means a cycle.
+    Active,
+    Done,
+    /// Part of (or depends on) a cycle, reported once.
+    Failed,
+}
+
+/// The C identifiers in a written value (`0x364 | WdfDevStateNP` → `WdfDevStateNP`); number
+/// literals and their suffixes (`0x10UL`) are not names.
+fn names_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+}
+
 /// The value of each field and where it came from: the field heading (a number, another
-/// enumerator's name, or a C expression), else the `## -syntax` declaration, else C's rule.
+/// enumerator's name, or a C expression), else the `## -syntax` declaration, else C's rule
+/// (the previous value + 1, the first 0).
 ///
+/// A written value may name an enumerator further down the page: fields are worked out in
+/// the order their values need, and values that need each other (`A:B`, `B:A`) are an error.
 /// `globals` holds enumerators of other pages that expressions may name. The flag is true when
 /// a written value named something unknown (another pass with more globals may resolve it).
 fn values_of(
@@ -349,46 +416,204 @@ fn values_of(
     syntax: Option<&str>,
     globals: &c_enum::Defines,
     warnings: &mut Vec<PageError>,
+    errors: &mut Vec<PageError>,
 ) -> (Vec<(i128, ValueSource)>, bool) {
     let declared = syntax.map(values::syntax_values).unwrap_or_default();
+    let index: BTreeMap<&str, usize> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    // The fields of this page that each written value names.
+    let refs: Vec<Vec<usize>> = fields
+        .iter()
+        .map(|f| {
+            f.value
+                .as_deref()
+                .map(|text| {
+                    names_in(text)
+                        .filter_map(|w| index.get(w).copied())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
     let mut known = globals.clone();
     let mut unresolved = false;
-    let mut out: Vec<(i128, ValueSource)> = Vec::with_capacity(fields.len());
-    for field in fields {
-        let next = out.last().map_or(0, |(v, _)| v.saturating_add(1));
-        let written = field.value.as_deref().map(|text| {
-            let value = match values::parse(text) {
-                Ok(Written::Int(v)) => Ok(v),
-                _ => values::eval_expr(text, &known),
+    let mut progress = vec![Progress::Todo; fields.len()];
+    let mut out: Vec<(i128, ValueSource)> = vec![(0, ValueSource::Inferred); fields.len()];
+    let mut notes: Vec<(usize, PageError)> = Vec::new();
+
+    for root in 0..fields.len() {
+        // An explicit stack: a chain of 10,000 references must not overflow the real one.
+        let mut stack = vec![root];
+        while let Some(&i) = stack.last() {
+            if matches!(progress[i], Progress::Done | Progress::Failed) {
+                stack.pop();
+                continue;
+            }
+            progress[i] = Progress::Active;
+            let field = fields[i];
+            let mut wait = refs[i]
+                .iter()
+                .copied()
+                .find(|&d| progress[d] != Progress::Done);
+            // What the field's own text says, once the names it uses are known.
+            let own = if wait.is_some() {
+                None
+            } else {
+                Some(written_value(field, &declared, &known))
             };
-            (text, value)
-        });
-        let (value, source) = match written {
-            Some((_, Ok(v))) => (v, ValueSource::Heading),
-            Some((_, Err(why))) => match declared.get(&field.name) {
-                Some(&v) => (v, ValueSource::Syntax),
-                None => {
-                    unresolved |= why.contains("unknown identifier");
-                    warnings.push(PageError::new(
+            let mut why_inferred = None;
+            if let Some(Err(why)) = &own {
+                let text = field.value.as_deref().unwrap_or_default();
+                if why.is_some() && values::literal_too_large(text) {
+                    let mut err = PageError::new(
                         field.line,
-                        format!("{why}; the value is inferred as {next}"),
-                    ));
+                        format!("`{}` = {text} does not fit in 64 bits", field.name),
+                    )
+                    .help("enumerator values are 64-bit integers: from -2^63 to 2^64 - 1");
+                    err.column = field.column;
+                    errors.push(err);
+                    progress[i] = Progress::Failed;
+                    stack.pop();
+                    continue;
+                }
+                why_inferred = Some(why.clone());
+                // C's rule needs the previous value.
+                if i > 0 && progress[i - 1] != Progress::Done {
+                    wait = Some(i - 1);
+                }
+            }
+            if let Some(d) = wait {
+                match progress[d] {
+                    Progress::Todo => stack.push(d),
+                    Progress::Active => {
+                        let from = stack.iter().rposition(|&s| s == d).unwrap_or(0);
+                        let cycle = &stack[from..];
+                        errors.push(cycle_error(fields, cycle));
+                        for &member in cycle {
+                            progress[member] = Progress::Failed;
+                        }
+                    }
+                    Progress::Failed | Progress::Done => {
+                        progress[i] = Progress::Failed;
+                        stack.pop();
+                    }
+                }
+                continue;
+            }
+            let value = match own {
+                Some(Ok(v)) => v,
+                _ => {
+                    let next = match i {
+                        0 => 0,
+                        _ => out[i - 1].0.saturating_add(1),
+                    };
+                    if let Some(Some(why)) = why_inferred {
+                        unresolved |= why.contains("unknown identifier");
+                        notes.push((
+                            i,
+                            PageError::new(
+                                field.line,
+                                format!("{why}; the value is inferred as {next}"),
+                            ),
+                        ));
+                    }
                     (next, ValueSource::Inferred)
                 }
-            },
-            None => match (
-                values::body_value(&field.body.text),
-                declared.get(&field.name),
-            ) {
-                (Some(v), _) => (v, ValueSource::Body),
-                (None, Some(&v)) => (v, ValueSource::Syntax),
-                (None, None) => (next, ValueSource::Inferred),
-            },
-        };
-        known.add_value(&field.name, value);
-        out.push((value, source));
+            };
+            known.add_value(&field.name, value.0);
+            out[i] = value;
+            progress[i] = Progress::Done;
+            stack.pop();
+        }
     }
+    notes.sort_by_key(|(i, _)| *i);
+    warnings.extend(notes.into_iter().map(|(_, w)| w));
     (out, unresolved)
+}
+
+/// The value a field's heading or the page's C declaration gives; `Err(Some(why))` when the
+/// heading has a value that cannot be used, `Err(None)` when neither gives one.
+fn written_value(
+    field: &FieldSection,
+    declared: &BTreeMap<String, i128>,
+    known: &c_enum::Defines,
+) -> Result<(i128, ValueSource), Option<String>> {
+    let from_syntax = declared.get(&field.name).map(|&v| (v, ValueSource::Syntax));
+    let Some(text) = field.value.as_deref() else {
+        // Older SDK pages open the description with the value (`0x00008000. Forces ...`).
+        if let Some(v) = values::body_value(&field.body.text) {
+            return Ok((v, ValueSource::Body));
+        }
+        return from_syntax.ok_or(None);
+    };
+    let value = match values::parse(text) {
+        Ok(Written::Int(v)) => Ok(v),
+        _ => values::eval_expr(text, known),
+    };
+    match value {
+        Ok(v) => Ok((v, ValueSource::Heading)),
+        Err(why) => from_syntax.ok_or(Some(why)),
+    }
+}
+
+/// The error for fields whose values need each other, `cycle` in the order they were reached.
+fn cycle_error(fields: &[&FieldSection], cycle: &[usize]) -> PageError {
+    let first = cycle.iter().copied().min().unwrap_or_default();
+    let path: Vec<String> = cycle
+        .iter()
+        .chain(cycle.first())
+        .map(|&i| format!("`{}`", fields[i].name))
+        .collect();
+    let mut err = PageError::new(
+        fields[first].line,
+        format!("the values are circular: {}", path.join(" → ")),
+    )
+    .help("`NAME:OTHER` takes the value of OTHER, and a field without a value takes the previous value + 1: give one of them a number");
+    err.column = fields[first].column;
+    err
+}
+
+/// Errors for values no 64-bit integer type holds, each at its field.
+fn range_errors(fields: &[&FieldSection], values: &[(i128, ValueSource)]) -> Vec<PageError> {
+    let describe = |i: usize| {
+        let (value, source) = values[i];
+        let how = if source == ValueSource::Inferred {
+            " (the previous value + 1)"
+        } else {
+            ""
+        };
+        format!("`{}` = {value}{how}", fields[i].name)
+    };
+    let at = |i: usize, message: String| {
+        let mut err = PageError::new(fields[i].line, message)
+            .help("enumerator values are 64-bit integers: from -2^63 to 2^64 - 1");
+        err.column = fields[i].column;
+        err
+    };
+    let outside: Vec<PageError> = (0..fields.len())
+        .filter(|&i| !Repr::I64.holds(values[i].0) && !Repr::U64.holds(values[i].0))
+        .map(|i| at(i, format!("{} does not fit in 64 bits", describe(i))))
+        .collect();
+    if !outside.is_empty() {
+        return outside;
+    }
+    let negative = (0..fields.len()).find(|&i| values[i].0 < 0);
+    let huge = (0..fields.len()).find(|&i| values[i].0 > i128::from(i64::MAX));
+    match (negative, huge) {
+        (Some(n), Some(h)) => vec![at(
+            h,
+            format!(
+                "{} needs an unsigned 64-bit type, but {} (line {}) is negative: no 64-bit integer type holds both",
+                describe(h),
+                describe(n),
+                fields[n].line
+            ),
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// Version notes of the front matter (`req.target-min-winverclnt`, ...).

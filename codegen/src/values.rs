@@ -109,6 +109,13 @@ pub fn body_value(body: &str) -> Option<i128> {
     parse_int(&t[..2 + digits]).ok()
 }
 
+/// Whether `text` is an integer literal too large for 64 bits (as opposed to something that
+/// is not a number at all).
+pub fn literal_too_large(text: &str) -> bool {
+    let t = strip_parens(text.trim().trim_start_matches(':').trim());
+    parse_int(t).is_err_and(|why| why.ends_with("does not fit in 64 bits"))
+}
+
 fn strip_parens(mut t: &str) -> &str {
     while let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         t = inner.trim();
