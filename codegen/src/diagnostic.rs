@@ -127,6 +127,47 @@ fn location(file: &Path, line: usize, column: usize) -> String {
     }
 }
 
+/// Longest source line shown whole; longer ones are cut to a window around the column.
+const MAX_SHOWN: usize = 120;
+
+/// The source line as shown (control characters blanked, cut to a window around `column`
+/// when long) and how many characters precede the caret (`None` without a column).
+fn excerpt(src: &str, column: usize) -> (String, Option<usize>) {
+    let chars: Vec<char> = src
+        .chars()
+        .map(|c| {
+            if (c.is_control() && c != '\t') || crate::doc_text::is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // `column` counts bytes; the caret is placed by characters.
+    let at = (column > 0).then(|| {
+        src.char_indices()
+            .take_while(|(i, _)| *i < column - 1)
+            .count()
+    });
+    if chars.len() <= MAX_SHOWN {
+        return (chars.into_iter().collect(), at);
+    }
+    let center = at.unwrap_or(0);
+    let start = center
+        .saturating_sub(MAX_SHOWN / 2)
+        .min(chars.len() - MAX_SHOWN);
+    let end = start + MAX_SHOWN;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, at.map(|a| a - start + usize::from(start > 0)))
+}
+
 /// Renders in rustc's style:
 ///
 /// ```text
@@ -143,13 +184,10 @@ impl fmt::Display for Diagnostic {
         let gutter = " ".repeat(self.line.max(1).to_string().len());
         write!(f, "{gutter}--> {}", self.location())?;
         if let Some(src) = &self.source_line {
-            let src: String = src
-                .chars()
-                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
-                .collect();
-            write!(f, "\n{gutter} |\n{} | {src}", self.line)?;
-            if self.column > 0 {
-                let pad = " ".repeat(self.column - 1);
+            let (shown, caret) = excerpt(src, self.column);
+            write!(f, "\n{gutter} |\n{} | {shown}", self.line)?;
+            if let Some(caret) = caret {
+                let pad = " ".repeat(caret);
                 write!(f, "\n{gutter} | {pad}^")?;
             }
         }

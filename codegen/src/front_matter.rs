@@ -47,11 +47,19 @@ pub struct Split<'a> {
     pub body_offset: usize,
 }
 
-/// Splits `text` at its `---` fences. `Ok(None)`: the page has no front matter at all.
+/// Splits `text` at its `---` fences (blank lines before the first are allowed).
+/// `Ok(None)`: the page has no front matter at all.
 pub fn split(text: &str) -> Result<Option<Split<'_>>, PageError> {
     let mut lines = line_spans(text);
-    let Some((start, end)) = lines.next() else {
-        return Ok(None);
+    let mut fence_line = 0;
+    let (start, end) = loop {
+        let Some((start, end)) = lines.next() else {
+            return Ok(None);
+        };
+        fence_line += 1;
+        if !text[start..end].trim().is_empty() {
+            break (start, end);
+        }
     };
     if text[start..end].trim_end() != "---" {
         return Ok(None);
@@ -61,16 +69,25 @@ pub fn split(text: &str) -> Result<Option<Split<'_>>, PageError> {
         if text[start..end].trim_end() == "---" {
             return Ok(Some(Split {
                 yaml: &text[yaml_start..start],
-                yaml_line: 2,
+                yaml_line: fence_line + 1,
                 body: &text[end..],
                 body_offset: end,
             }));
         }
     }
     Err(
-        PageError::new(1, "the front matter starting here is never closed")
+        PageError::new(fence_line, "the front matter starting here is never closed")
             .help("end the YAML block with a line holding only `---`"),
     )
+}
+
+/// Whether a page without front matter still reads like an API reference page (a `UID:`
+/// line, `## -section` headings): then its front matter was lost, and the page with it.
+pub fn looks_like_reference_page(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("UID:") || line.starts_with("## -") || line.starts_with("### -field")
+    })
 }
 
 /// Byte spans of each line including its line ending.

@@ -34,11 +34,11 @@ struct Cli {
 enum Command {
     /// Generate Rust from a docs tree (default: `docs/` into `generated/src`).
     #[command(
-        after_help = "Nothing is written when a page has an error; only changed files are written.\n\n\
+        after_help = "Nothing is written when a page has an error (unless --keep-going); only changed files are written.\n\n\
                       Examples:\n  docbind generate docs --out generated/src\n  \
                       docbind generate ../windows-driver-docs-ddi/wdk-ddi-src/content --crate target/ddi"
     )]
-    Generate(Target),
+    Generate(GenerateArgs),
     /// Check that the output is what `generate` would write; exit 1 and show the diff if not.
     #[command(
         after_help = "The diff (at most 200 lines) goes to stdout, messages to stderr.\n\n\
@@ -128,6 +128,16 @@ struct Source {
     docs: PathBuf,
     #[command(flatten)]
     settings: Settings,
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    #[command(flatten)]
+    target: Target,
+    /// Write what the pages without errors make even when others have errors (the errors are
+    /// still reported, and the exit code is still 2).
+    #[arg(long)]
+    keep_going: bool,
 }
 
 #[derive(Args)]
@@ -231,7 +241,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut reporter = Reporter::new(cli.message_format);
     let code = match &cli.command {
-        Command::Generate(t) => generate(t, &mut reporter),
+        Command::Generate(g) => generate(&g.target, g.keep_going, &mut reporter),
         Command::Check(t) => check(t, &mut reporter),
         Command::Lint(s) => lint(s, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
@@ -340,8 +350,9 @@ fn render(
     command: &str,
     t: &Target,
     reporter: &mut Reporter,
+    keep_going: bool,
 ) -> Result<(Loaded, docbind::Files), u8> {
-    let mut loaded = load(command, &t.source, reporter, false)?;
+    let mut loaded = load(command, &t.source, reporter, keep_going)?;
     reporter.busy("rendering Rust");
     let start = Instant::now();
     let files = docbind::render(&loaded.bindings, &t.layout().1);
@@ -358,8 +369,8 @@ fn render(
     }
 }
 
-fn generate(t: &Target, reporter: &mut Reporter) -> u8 {
-    let (loaded, files) = match render("generate", t, reporter) {
+fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
+    let (loaded, files) = match render("generate", t, reporter, keep_going) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -398,6 +409,15 @@ fn generate(t: &Target, reporter: &mut Reporter) -> u8 {
         plural(reporter.warnings(), "warning"),
     );
     let text = with_headers(text, &loaded, &mut fields);
+    if loaded.has_errors() {
+        // --keep-going: the pages with errors were left out.
+        let text = format!(
+            "{}; {text}; the pages with errors were left out (--keep-going)",
+            plural(reporter.errors(), "error")
+        );
+        reporter.summary("generate", &text, fields);
+        return 2;
+    }
     reporter.summary("generate", &text, fields);
     0
 }
@@ -438,7 +458,7 @@ fn peak_memory_kib() -> Option<u64> {
 }
 
 fn check(t: &Target, reporter: &mut Reporter) -> u8 {
-    let (loaded, files) = match render("check", t, reporter) {
+    let (loaded, files) = match render("check", t, reporter, false) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 /// The first words of every file docbind writes; files that start otherwise are never touched.
@@ -103,44 +103,142 @@ pub fn check(dir: &Path, files: &Files) -> Vec<Difference> {
     diffs
 }
 
-/// Writes `files` under `dir`: each changed file through a temporary file and a rename, so no
-/// file is ever half-written; generated files that are no longer produced are removed.
+/// Prefix of the staging directory [`write`] makes inside the output directory (followed by
+/// the process id). A run that was killed can leave one behind; the next run removes it.
+pub const STAGING_PREFIX: &str = ".docbind-staging-";
+
+/// Writes `files` under `dir` in two phases:
+///
+/// 1. *Stage*: every new or changed file is written into a staging directory inside `dir` (the
+///    same file system, so the renames below are atomic) and synced to disk. Any failure here
+///    (disk full, permissions, a directory where a file should go) removes the staging
+///    directory and leaves `dir` exactly as it was.
+/// 2. *Commit*: the staged files are renamed over their targets, then generated files that
+///    are no longer produced are removed.
+///
+/// A rename replaces a file whole, so no file is ever half-written, even if the process dies
+/// during the commit (then `dir` holds some new and some old files, each complete; the next
+/// run finishes the job). Unchanged files are not touched.
 pub fn write(dir: &Path, files: &Files) -> io::Result<WriteReport> {
-    let mut report = WriteReport::default();
-    for diff in check(dir, files) {
-        match diff {
-            Difference::Missing(path) | Difference::Changed(path, _) => {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = &files.files[&rel];
-                write_atomically(&path, text)?;
-                report.written.push(path);
-            }
-            Difference::Stale(path) => {
-                fs::remove_file(&path)?;
-                report.removed.push(path);
-            }
+    for rel in files.files.keys() {
+        if !is_plain_relative(rel) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "refusing to write `{rel}`: not a plain relative path inside the output directory"
+                ),
+            ));
         }
     }
-    report.unchanged = files.files.len() - report.written.len();
-    Ok(report)
+    let existed = dir.exists();
+    if existed {
+        remove_leftover_staging(dir);
+    }
+    let diffs = check(dir, files);
+    let mut report = WriteReport {
+        unchanged: files.files.len(),
+        ..WriteReport::default()
+    };
+    if diffs.is_empty() {
+        return Ok(report);
+    }
+    fs::create_dir_all(dir)?;
+    let staging = dir.join(format!("{STAGING_PREFIX}{}", std::process::id()));
+    let result = stage(dir, &staging, files, &diffs).and_then(|staged| {
+        commit(&staged, &diffs, &mut report)?;
+        Ok(report)
+    });
+    let _ = fs::remove_dir_all(&staging);
+    if result.is_err() && !existed {
+        // Leave no empty output directory behind either (`remove_dir` fails unless empty).
+        let _ = fs::remove_dir(dir);
+    }
+    result
 }
 
-/// Writes `text` to `path` via a sibling temporary file and a rename.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
+/// Whether `rel` is a relative path of plain names (no `..`, no root, no drive).
+fn is_plain_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Removes staging directories that killed runs left in `dir`.
+fn remove_leftover_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGING_PREFIX)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.docbind-{}.tmp", std::process::id()));
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+}
+
+/// Phase 1 of [`write`]: writes each new or changed file under `staging`; returns (staged file,
+/// target) pairs. Touches nothing outside `staging`.
+fn stage(
+    dir: &Path,
+    staging: &Path,
+    files: &Files,
+    diffs: &[Difference],
+) -> io::Result<Vec<(PathBuf, PathBuf)>> {
+    let mut staged = Vec::new();
+    for diff in diffs {
+        let (Difference::Missing(target) | Difference::Changed(target, _)) = diff else {
+            continue;
+        };
+        let rel = target
+            .strip_prefix(dir)
+            .unwrap_or(target)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(text) = files.files.get(&rel) else {
+            continue;
+        };
+        // Found now rather than half-way through the commit.
+        if target.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} is a directory", target.display()),
+            ));
+        }
+        let tmp = staging.join(&rel);
+        if let Some(parent) = tmp.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        staged.push((tmp, target.clone()));
+    }
+    Ok(staged)
+}
+
+/// Phase 2 of [`write`]: renames the staged files into place and removes stale files.
+fn commit(
+    staged: &[(PathBuf, PathBuf)],
+    diffs: &[Difference],
+    report: &mut WriteReport,
+) -> io::Result<()> {
+    for (tmp, target) in staged {
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(tmp, target)?;
+        report.written.push(target.clone());
+        report.unchanged -= 1;
+    }
+    for diff in diffs {
+        if let Difference::Stale(path) = diff {
+            fs::remove_file(path)?;
+            report.removed.push(path.clone());
+        }
+    }
+    Ok(())
 }

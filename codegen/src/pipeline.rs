@@ -89,7 +89,7 @@ enum Outcome {
     Enum(Box<Candidate>),
     /// Not an enum page (no diagnostic).
     Skipped(String),
-    /// Broken: a diagnostic (the page text is gone by then).
+    /// Broken (or empty): why, and the diagnostic (the page text is gone by then).
     Broken(String, Diagnostic),
 }
 
@@ -112,6 +112,11 @@ fn first_stages(
         Err(d) => return (Outcome::Broken(d.message.clone(), d), t),
     };
     t.bytes = page.text.len() as u64;
+    if page.text.trim().is_empty() {
+        let warning = PageError::new(1, "the page is empty; skipped");
+        let d = diagnostic(&page, warning, true);
+        return (Outcome::Broken("empty page".to_string(), d), t);
+    }
     let read_done = Instant::now();
     t.read = read_done - start;
     let result = candidate(page, config, &mut t);
@@ -296,7 +301,7 @@ fn build(
     // Pages whose enums are generated, for intra-doc links between them. `type@`: in the
     // `consts` style, a module can also have a constant of the type's name (a C enumerator
     // `TokenType` beside the type of `TOKEN_TYPE`).
-    let items: BTreeMap<String, String> = unique
+    let mut items: BTreeMap<String, String> = unique
         .iter()
         .map(|c| {
             (
@@ -305,49 +310,73 @@ fn build(
             )
         })
         .collect();
-    let resolve = |rel: &str| items.get(&rel.to_ascii_lowercase()).cloned();
 
     // Pass 1 lowers every page on its own; pages whose written values name enumerators of other
     // pages are lowered again with every value pass 1 found.
     let model_start = Instant::now();
-    let lower_page = |c: &Candidate, globals: &c_enum::Defines| {
-        let page = lower::Page {
-            rel_path: &c.page.rel_path,
-            front: &c.front,
-            sections: &c.sections,
-            names: &c.names,
+    let lower_all = |items: &BTreeMap<String, String>, progress: Option<&Mutex<Progress<'_>>>| {
+        let resolve = |rel: &str| items.get(&rel.to_ascii_lowercase()).cloned();
+        let lower_page = |c: &Candidate, globals: &c_enum::Defines| {
+            let page = lower::Page {
+                rel_path: &c.page.rel_path,
+                front: &c.front,
+                sections: &c.sections,
+                names: &c.names,
+            };
+            lower::lower(&page, config, &resolve, globals)
         };
-        lower::lower(&page, config, &resolve, globals)
-    };
-    let none = c_enum::Defines::default();
-    let mut results: Vec<_> = unique
-        .par_iter()
-        .map(|c| {
-            let result = lower_page(c, &none);
-            advance(&progress, 1);
-            result
-        })
-        .collect();
-    if results
-        .iter()
-        .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
-    {
-        let mut globals = c_enum::Defines::default();
-        for lowered in results.iter().flatten() {
-            for v in &lowered.item.variants {
-                if v.value_source != ValueSource::Inferred {
-                    globals.add_value(&v.c_name, v.value);
+        let none = c_enum::Defines::default();
+        let mut results: Vec<_> = unique
+            .par_iter()
+            .map(|c| {
+                let result = lower_page(c, &none);
+                if let Some(progress) = progress {
+                    advance(progress, 1);
+                }
+                result
+            })
+            .collect();
+        if results
+            .iter()
+            .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
+        {
+            let mut globals = c_enum::Defines::default();
+            for lowered in results.iter().flatten() {
+                for v in &lowered.item.variants {
+                    if v.value_source != ValueSource::Inferred {
+                        globals.add_value(&v.c_name, v.value);
+                    }
                 }
             }
+            unique
+                .par_iter()
+                .zip(results.par_iter_mut())
+                .for_each(|(c, result)| {
+                    if result.as_ref().is_ok_and(|l| l.unresolved) {
+                        *result = lower_page(c, &globals);
+                    }
+                });
         }
-        unique
-            .par_iter()
-            .zip(results.par_iter_mut())
-            .for_each(|(c, result)| {
-                if result.as_ref().is_ok_and(|l| l.unresolved) {
-                    *result = lower_page(c, &globals);
-                }
-            });
+        results
+    };
+    let mut results = lower_all(&items, Some(&progress));
+    // A page that fails makes no item, so links to it must not become intra-doc links (they
+    // would dangle in the output that `generate_keep_going` writes): lower again without it.
+    // Whether a page fails does not depend on the links, so the same pages fail again.
+    let failed: Vec<&Candidate> = unique
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| {
+            !r.as_ref()
+                .is_ok_and(|l| invalid_identifier(&l.item).is_none())
+        })
+        .map(|(c, _)| c)
+        .collect();
+    if !failed.is_empty() {
+        for c in failed {
+            items.remove(&c.page.rel_path.to_ascii_lowercase());
+        }
+        results = lower_all(&items, None);
     }
 
     for (c, result) in unique.iter().zip(results) {
@@ -458,6 +487,14 @@ fn candidate(
 ) -> Result<Result<Candidate, String>, (SourcePage, PageError)> {
     let split = match front_matter::split(&page.text) {
         Ok(Some(split)) => split,
+        Ok(None) if front_matter::looks_like_reference_page(&page.text) => {
+            let e = PageError::new(
+                1,
+                "the page has sections of a reference page but no front matter",
+            )
+            .help("start the page with a `---` line, the YAML front matter (`UID: NE:...`), and another `---` line");
+            return Err((page, e));
+        }
         Ok(None) => return Ok(Err("no front matter: not a reference page".to_string())),
         Err(e) => return Err((page, e)),
     };
