@@ -47,13 +47,13 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     let c_name = typenames.first().copied().unwrap_or(uid_name);
     if !naming::is_c_identifier(c_name) {
         let what = if c_name.is_empty() {
-            "no type name"
+            "no type name".to_string()
         } else {
-            "a type name that is not a C identifier"
+            format!("a type name that is not a C identifier (`{c_name}`)")
         };
         return Err(PageError::new(
             front.line_of("req.typenames"),
-            format!("the page gives {what} (`{c_name}`)"),
+            format!("the page gives {what}"),
         )
         .help("set `req.typenames` to the C type name, e.g. `req.typenames: BG_JOB_TYPE`"));
     }
@@ -193,16 +193,18 @@ pub fn lower(
     let syntax = page.sections.syntax.as_ref().map(|b| b.text.as_str());
     let (values, unresolved) = values_of(&fields, syntax, globals, &mut warnings, &mut errors);
     let repr = Repr::for_values(values.iter().map(|(v, _)| *v));
-    if repr.is_none() && errors.is_empty() {
-        errors.extend(range_errors(&fields, &values));
-        if errors.is_empty() {
+    if repr.is_none() {
+        let range = range_errors(&fields, &values);
+        if range.is_empty() && errors.is_empty() {
             errors.push(PageError::new(
                 fields.first().map_or(1, |f| f.line),
                 "the values do not fit in one 64-bit integer type",
             ));
         }
+        errors.extend(range);
     }
     if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
         return Err(errors);
     }
 
@@ -467,7 +469,10 @@ fn values_of(
             let mut why_inferred = None;
             if let Some(Err(why)) = &own {
                 let text = field.value.as_deref().unwrap_or_default();
-                if why.is_some() && values::literal_too_large(text) {
+                let overflow = why
+                    .as_deref()
+                    .is_some_and(|why| values::literal_too_large(text) || why.contains("overflow"));
+                if overflow {
                     let mut err = PageError::new(
                         field.line,
                         format!("`{}` = {text} does not fit in 64 bits", field.name),
@@ -512,13 +517,12 @@ fn values_of(
                     };
                     if let Some(Some(why)) = why_inferred {
                         unresolved |= why.contains("unknown identifier");
-                        notes.push((
-                            i,
-                            PageError::new(
-                                field.line,
-                                format!("{why}; the value is inferred as {next}"),
-                            ),
-                        ));
+                        let mut warning = PageError::new(
+                            field.line,
+                            format!("{why}; the value is inferred as {next}"),
+                        );
+                        warning.column = field.column;
+                        notes.push((i, warning));
                     }
                     (next, ValueSource::Inferred)
                 }

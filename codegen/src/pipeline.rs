@@ -506,6 +506,14 @@ fn candidate(
         Ok(front) => front,
         Err(e) => return Err((page, e)),
     };
+    if front.uid.is_none() && split.body.lines().any(|l| l.trim() == "## -enum-fields") {
+        let e = PageError::new(
+            split.yaml_line.saturating_sub(1).max(1),
+            "the page lists enum fields, but its front matter has no `UID`",
+        )
+        .help("add the page's UID to the front matter, e.g. `UID: NE:bits._BG_JOB_TYPE`");
+        return Err((page, e));
+    }
     if front.kind() != PageKind::Enum {
         let prefix = front
             .uid

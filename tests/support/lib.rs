@@ -108,3 +108,225 @@ pub fn assert_golden(path: &Path, actual: &str) {
         );
     }
 }
+
+/// The names of the items every generated file starts with (the shared support types and
+/// functions), from rendering an empty model.
+pub fn support_item_names() -> std::collections::BTreeSet<String> {
+    let files = docbind::render(
+        &docbind::Bindings::default(),
+        &docbind::Layout::SingleFile {
+            name: "support.rs".into(),
+        },
+    )
+    .expect("render the support items");
+    let file = syn::parse_file(&files.files["support.rs"]).expect("support items parse");
+    file.items.iter().filter_map(item_name).collect()
+}
+
+fn item_name(item: &syn::Item) -> Option<String> {
+    match item {
+        syn::Item::Struct(i) => Some(i.ident.to_string()),
+        syn::Item::Enum(i) => Some(i.ident.to_string()),
+        syn::Item::Fn(i) => Some(i.sig.ident.to_string()),
+        syn::Item::Const(i) => Some(i.ident.to_string()),
+        syn::Item::Static(i) => Some(i.ident.to_string()),
+        syn::Item::Type(i) => Some(i.ident.to_string()),
+        syn::Item::Trait(i) => Some(i.ident.to_string()),
+        syn::Item::Mod(i) => Some(i.ident.to_string()),
+        syn::Item::Impl(i) => match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| format!("impl {}", s.ident)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Everything a generated single file (`Layout::SingleFile`) must be, whatever the pages said:
+///
+/// - Rust that `syn` parses as a file;
+/// - no item but the support items and `pub mod`s holding only enums and their impls (nothing
+///   a page wrote became code);
+/// - no bidirectional-control or control characters (rustc refuses the former);
+/// - documentation (`#[doc]` runs, `#[deprecated(note)]`) that, read as Markdown the way
+///   rustdoc reads it, holds no raw HTML except `<sup>`, `<sub>` and `<br>`, and no link to a
+///   `javascript:`, `data:`, `vbscript:` or `file:` URL; every `#[doc(alias)]` is a C name.
+///
+/// `support` is [`support_item_names`]. Returns what is wrong.
+pub fn check_generated(
+    text: &str,
+    support: &std::collections::BTreeSet<String>,
+) -> Result<(), String> {
+    if let Some(c) = text
+        .chars()
+        .find(|&c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+    {
+        return Err(format!("the output holds the character {c:?}"));
+    }
+    let file = syn::parse_file(text).map_err(|e| format!("the output does not parse: {e}"))?;
+    for item in &file.items {
+        match item {
+            syn::Item::Mod(m) => {
+                for inner in m.content.iter().flat_map(|(_, items)| items) {
+                    if !matches!(inner, syn::Item::Enum(_) | syn::Item::Impl(_)) {
+                        return Err(format!(
+                            "module `{}` holds an item that is no enum or impl: {:?}",
+                            m.ident,
+                            item_name(inner)
+                        ));
+                    }
+                }
+            }
+            other => match item_name(other) {
+                Some(name) if support.contains(&name) => {}
+                name => return Err(format!("unexpected top-level item {name:?}")),
+            },
+        }
+    }
+    let tokens: proc_macro2::TokenStream = text
+        .parse()
+        .map_err(|e| format!("the output does not lex: {e}"))?;
+    let mut docs = DocRuns::default();
+    docs.walk(tokens)?;
+    for run in &docs.runs {
+        check_markdown(run)?;
+    }
+    Ok(())
+}
+
+/// Unicode bidirectional controls (rustc's `text_direction_codepoint_in_*` lints).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The documentation of a token stream, as rustdoc joins it: consecutive `#[doc = "..."]`
+/// lines make one Markdown text; a `#[deprecated(note = "...")]` is one text of its own.
+#[derive(Default)]
+struct DocRuns {
+    runs: Vec<String>,
+    current: Option<String>,
+}
+
+impl DocRuns {
+    fn flush(&mut self) {
+        if let Some(run) = self.current.take() {
+            self.runs.push(run);
+        }
+    }
+
+    fn walk(&mut self, tokens: proc_macro2::TokenStream) -> Result<(), String> {
+        use proc_macro2::{Delimiter, TokenTree};
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            let is_hash = matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == '#');
+            let bang = usize::from(
+                matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!'),
+            );
+            if is_hash {
+                if let Some(TokenTree::Group(g)) = tokens.get(i + 1 + bang) {
+                    if g.delimiter() == Delimiter::Bracket {
+                        self.attribute(g.stream())?;
+                        i += 2 + bang;
+                        continue;
+                    }
+                }
+            }
+            self.flush();
+            if let TokenTree::Group(g) = &tokens[i] {
+                self.walk(g.stream())?;
+            }
+            i += 1;
+        }
+        self.flush();
+        Ok(())
+    }
+
+    fn attribute(&mut self, stream: proc_macro2::TokenStream) -> Result<(), String> {
+        let attr: syn::Meta = syn::parse2(stream).map_err(|e| format!("attribute: {e}"))?;
+        match &attr {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => {
+                let line = string_of(&nv.value)?;
+                let run = self.current.get_or_insert_with(String::new);
+                if !run.is_empty() {
+                    run.push('\n');
+                }
+                run.push_str(&line);
+                return Ok(());
+            }
+            syn::Meta::List(list) if list.path.is_ident("doc") => {
+                let nv: syn::MetaNameValue =
+                    syn::parse2(list.tokens.clone()).map_err(|e| format!("doc(...): {e}"))?;
+                let alias = string_of(&nv.value)?;
+                let c_name = alias.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !nv.path.is_ident("alias") || !c_name {
+                    return Err(format!("unexpected #[doc({})]", list.tokens));
+                }
+            }
+            syn::Meta::List(list) if list.path.is_ident("deprecated") => {
+                let nv: syn::MetaNameValue = syn::parse2(list.tokens.clone())
+                    .map_err(|e| format!("deprecated(...): {e}"))?;
+                self.flush();
+                self.runs.push(string_of(&nv.value)?);
+            }
+            _ => {}
+        }
+        self.flush();
+        Ok(())
+    }
+}
+
+fn string_of(expr: &syn::Expr) -> Result<String, String> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Ok(s.value()),
+        _ => Err("an attribute value that is not a string literal".to_string()),
+    }
+}
+
+/// Checks one documentation text as rustdoc would render it.
+pub fn check_markdown(markdown: &str) -> Result<(), String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    const ALLOWED: [&str; 6] = ["<sup>", "</sup>", "<sub>", "</sub>", "<br>", "<br/>"];
+    const SCHEMES: [&str; 4] = ["javascript:", "data:", "vbscript:", "file:"];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION;
+    for event in Parser::new_ext(markdown, options) {
+        match &event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if !ALLOWED.contains(&html.trim()) {
+                    return Err(format!("raw HTML {html:?} in the docs:\n{markdown}"));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let dest: String = dest_url
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if SCHEMES.iter().any(|s| dest.starts_with(s)) {
+                    return Err(format!("a link to {dest_url:?} in the docs:\n{markdown}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Renders a loaded model as the single file a build script gets.
+pub fn render_single(bindings: &docbind::Bindings) -> String {
+    let files = docbind::render(
+        bindings,
+        &docbind::Layout::SingleFile {
+            name: "out.rs".into(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    files.files["out.rs"].clone()
+}
