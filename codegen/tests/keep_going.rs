@@ -25,8 +25,16 @@ fn scratch(name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(dir.join("docs/good")).unwrap();
     fs::create_dir_all(dir.join("docs/bad")).unwrap();
-    fs::write(dir.join("docs/good/ne-good.md"), page("GOOD_KIND", "good.h", "GOOD_KIND_A")).unwrap();
-    fs::write(dir.join("docs/bad/ne-bad.md"), page("BAD_KIND", "bad.h", "BAD_KIND_A:BAD_KIND_A")).unwrap();
+    fs::write(
+        dir.join("docs/good/ne-good.md"),
+        page("GOOD_KIND", "good.h", "GOOD_KIND_A"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("docs/bad/ne-bad.md"),
+        page("BAD_KIND", "bad.h", "BAD_KIND_A:BAD_KIND_A"),
+    )
+    .unwrap();
     dir
 }
 
@@ -36,7 +44,10 @@ fn an_error_writes_nothing_unless_keep_going() {
     let plain = docbind(&["generate", "docs", "--out", "out"], &dir);
     let stderr = String::from_utf8_lossy(&plain.stderr);
     assert_eq!(plain.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("bad/ne-bad.md:") && stderr.contains("circular"), "{stderr}");
+    assert!(
+        stderr.contains("bad/ne-bad.md:") && stderr.contains("circular"),
+        "{stderr}"
+    );
     assert!(!dir.join("out").exists(), "a failed run wrote");
 
     let check = docbind(&["check", "docs", "--out", "out"], &dir);
@@ -46,7 +57,10 @@ fn an_error_writes_nothing_unless_keep_going() {
     let partial = docbind(&["generate", "docs", "--out", "out", "--keep-going"], &dir);
     let stderr = String::from_utf8_lossy(&partial.stderr);
     assert_eq!(partial.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("circular") && stderr.contains("--keep-going"), "{stderr}");
+    assert!(
+        stderr.contains("circular") && stderr.contains("--keep-going"),
+        "{stderr}"
+    );
     let mut written: Vec<String> = fs::read_dir(dir.join("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -55,9 +69,18 @@ fn an_error_writes_nothing_unless_keep_going() {
     assert_eq!(written, ["good.rs", "lib.rs"]);
 
     // Fixed: a plain run succeeds and adds the module.
-    fs::write(dir.join("docs/bad/ne-bad.md"), page("BAD_KIND", "bad.h", "BAD_KIND_A")).unwrap();
+    fs::write(
+        dir.join("docs/bad/ne-bad.md"),
+        page("BAD_KIND", "bad.h", "BAD_KIND_A"),
+    )
+    .unwrap();
     let fixed = docbind(&["generate", "docs", "--out", "out"], &dir);
-    assert_eq!(fixed.status.code(), Some(0), "{}", String::from_utf8_lossy(&fixed.stderr));
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
     assert!(dir.join("out/bad.rs").is_file());
     let check = docbind(&["check", "docs", "--out", "out"], &dir);
     assert_eq!(check.status.code(), Some(0));

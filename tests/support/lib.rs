@@ -162,7 +162,11 @@ pub fn check_generated(
     {
         return Err(format!("the output holds the character {c:?}"));
     }
-    let file = syn::parse_file(text).map_err(|e| format!("the output does not parse: {e}"))?;
+    let tokens: proc_macro2::TokenStream = text
+        .parse()
+        .map_err(|e| format!("the output does not lex: {e}"))?;
+    let file: syn::File =
+        syn::parse2(tokens.clone()).map_err(|e| format!("the output does not parse: {e}"))?;
     for item in &file.items {
         match item {
             syn::Item::Mod(m) => {
@@ -182,9 +186,6 @@ pub fn check_generated(
             },
         }
     }
-    let tokens: proc_macro2::TokenStream = text
-        .parse()
-        .map_err(|e| format!("the output does not lex: {e}"))?;
     let mut docs = DocRuns::default();
     docs.walk(tokens)?;
     for run in &docs.runs {
@@ -298,10 +299,8 @@ pub fn check_markdown(markdown: &str) -> Result<(), String> {
         | Options::ENABLE_SMART_PUNCTUATION;
     for event in Parser::new_ext(markdown, options) {
         match &event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if !ALLOWED.contains(&html.trim()) {
-                    return Err(format!("raw HTML {html:?} in the docs:\n{markdown}"));
-                }
+            Event::Html(html) | Event::InlineHtml(html) if !ALLOWED.contains(&html.trim()) => {
+                return Err(format!("raw HTML {html:?} in the docs:\n{markdown}"));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let dest: String = dest_url
