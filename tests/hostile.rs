@@ -116,6 +116,11 @@ fn unreadable_files_and_symlink_loops_are_diagnostics_naming_the_file() {
     );
     // A page larger than docbind reads (10 MB).
     write_page(&docs, "huge.md", &"x".repeat(10 * 1024 * 1024));
+    // A FIFO named like a page: reading it would block forever.
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(docs.join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
     // A page no one may read.
     write_page(&docs, "secret.md", &good_page());
     fs::set_permissions(docs.join("secret.md"), fs::Permissions::from_mode(0o000)).unwrap();
@@ -140,6 +145,12 @@ fn unreadable_files_and_symlink_loops_are_diagnostics_naming_the_file() {
     assert_eq!(errors_about("dangling.md"), 1, "dangling link to a page");
     assert_eq!(errors_about("self.md"), 1, "link to itself");
     assert_eq!(errors_about("huge.md"), 1, "10 MB page");
+    if fifo {
+        assert_eq!(errors_about("pipe.md"), 1, "a FIFO named like a page");
+        assert!(about("pipe.md")[0].message.contains("not a regular file"));
+    } else {
+        eprintln!("NOTICE: mkfifo is not available: the FIFO assertion is skipped.");
+    }
     assert!(about("huge.md")[0].message.contains("more than the 2 MiB"));
     assert!(
         about("picture.png").iter().all(|d| !d.is_error()) && about("picture.png").len() == 1,
