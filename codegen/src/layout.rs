@@ -27,35 +27,7 @@ pub enum Layout {
 }
 
 fn module_doc(m: &Module) -> String {
-    format!(" Enums from {}.", code_span(&m.header))
-}
-
-/// `text` as a Markdown code span that nothing in it can end early (the header comes from
-/// the page's front matter).
-fn code_span(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || crate::doc_text::is_bidi_control(c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    format!(" Enums from {}.", crate::doc_text::code_span(&m.header))
 }
 
 fn source_lines(m: &Module) -> Vec<String> {

@@ -676,11 +676,29 @@ fn locate(text: &str, sentence: &str, from: (usize, usize)) -> (usize, usize) {
     }
 }
 
-/// One entry per non-empty line of the converted "See also" section.
+/// One entry per non-empty line of the converted "See also" section. A line of a code block
+/// becomes an inline code span: out of its block it would be read as Markdown (and HTML).
 fn see_also_items(text: &str) -> Vec<String> {
-    text.lines()
-        .map(|l| l.trim().trim_start_matches(['-', '*']).trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut items = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        match fence {
+            Some(f) if trimmed == f => fence = None,
+            Some(_) if !trimmed.is_empty() => items.push(doc_text::code_span(trimmed)),
+            Some(_) => {}
+            None if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
+                let marker = trimmed.chars().next().unwrap_or('`');
+                let run = trimmed.len() - trimmed.trim_start_matches(marker).len();
+                fence = Some(&trimmed[..run]);
+            }
+            None => {
+                let item = trimmed.trim_start_matches(['-', '*']).trim();
+                if !item.is_empty() {
+                    items.push(item.to_string());
+                }
+            }
+        }
+    }
+    items
 }

@@ -59,6 +59,34 @@ pub fn to_markdown_text(markdown: &str) -> String {
     inline::escape_text(&to_plain_text(markdown), ' ', false)
 }
 
+/// `text` as a Markdown code span that nothing in it can end early (control and bidirectional
+/// characters become spaces): for text that must be shown literally.
+pub fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// Whether `c` is one of the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069)
 /// that can make code read differently from how it compiles; rustc denies them in comments
 /// and string literals, so none may reach generated code.
