@@ -621,6 +621,6 @@ fn keep_going_writes_the_good_pages_without_links_to_the_bad_ones() {
         &page("OTHER_KIND", "other.h", &["OTHER_KIND_A"], "A."),
     );
     let whole = docbind::generate(&docs, &Config::default(), &layout).unwrap();
-    assert!(whole.files.files["out.rs"].contains("(super::other::OtherKind)"));
+    assert!(whole.files.files["out.rs"].contains("(type@super::other::OtherKind)"));
     let _: PathBuf = docs;
 }

@@ -1,4 +1,4 @@
-//! Property tests over generated pages: random type and field names (C identifiers, keywords,
+//! Property tests over generated pages, in every enum style: random type and field names (C identifiers, keywords,
 //! reserved names, and garbage), random values (numbers of every size, references to other
 //! fields, expressions, junk), and bodies of HTML/Markdown soup (tags that could run, broken
 //! nesting, entities, links with every scheme, version sentences, bidi and control
@@ -10,7 +10,7 @@
 //!
 //! The seed is fixed, so a failure reproduces; proptest shrinks it to a small page.
 
-use docbind::{Config, NameStyle};
+use docbind::{Config, EnumStyle, NameStyle};
 use docbind_workspace_tests::{check_generated, render_single, support_item_names};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, RngSeed};
@@ -270,9 +270,10 @@ fn page() -> impl Strategy<Value = String> {
 
 /// Loads one page and checks the outcome: `Ok(true)` when it made an enum, `Ok(false)` when
 /// it got an error, `Err` with what is wrong.
-fn outcome(text: &str, names: NameStyle) -> Result<bool, String> {
+fn outcome(text: &str, names: NameStyle, enum_style: EnumStyle) -> Result<bool, String> {
     let config = Config {
         names,
+        enum_style,
         ..Config::default()
     };
     let loaded = docbind::load_pages([("demo/ne-demo.md", text.as_bytes())], &config);
@@ -337,14 +338,24 @@ fn any_page_ends_in_valid_rust_or_a_diagnostic() {
         "generated pages",
         1000,
         30,
-        (page(), any::<bool>()),
-        |(text, c_names)| {
+        (
+            page(),
+            any::<bool>(),
+            prop::sample::select(vec![
+                EnumStyle::Rust,
+                EnumStyle::Newtype,
+                EnumStyle::Consts,
+                EnumStyle::Flags,
+            ]),
+        ),
+        |(text, c_names, style)| {
             let names = if c_names {
                 NameStyle::C
             } else {
                 NameStyle::Idiomatic
             };
-            outcome(&text, names).map_err(|why| format!("{why}\n--- page:\n{text}"))
+            outcome(&text, names, style)
+                .map_err(|why| format!("{why}\n--- page ({style:?}):\n{text}"))
         },
     );
 }

@@ -109,18 +109,32 @@ pub fn assert_golden(path: &Path, actual: &str) {
     }
 }
 
-/// The names of the items every generated file starts with (the shared support types and
-/// functions), from rendering an empty model.
+/// The names of the items a generated file may have outside its modules (the shared support
+/// types and functions, in every enum style), from rendering a small page in each style.
 pub fn support_item_names() -> std::collections::BTreeSet<String> {
-    let files = docbind::render(
-        &docbind::Bindings::default(),
-        &docbind::Layout::SingleFile {
-            name: "support.rs".into(),
-        },
-    )
-    .expect("render the support items");
-    let file = syn::parse_file(&files.files["support.rs"]).expect("support items parse");
-    file.items.iter().filter_map(item_name).collect()
+    let page = "---\nUID: NE:demo._DEMO\nreq.typenames: DEMO\n---\n## -enum-fields\n### -field DEMO_A:1\n### -field DEMO_B:2\n";
+    let mut names = std::collections::BTreeSet::new();
+    for style in [
+        docbind::EnumStyle::Rust,
+        docbind::EnumStyle::Newtype,
+        docbind::EnumStyle::Consts,
+        docbind::EnumStyle::Flags,
+    ] {
+        let config = docbind::Config {
+            enum_style: style,
+            ..docbind::Config::default()
+        };
+        let loaded = docbind::load_pages([("demo/p.md", page.as_bytes())], &config);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        let file = syn::parse_file(&render_single(&loaded.bindings)).expect("support items parse");
+        names.extend(
+            file.items
+                .iter()
+                .filter(|i| !matches!(i, syn::Item::Mod(_)))
+                .filter_map(item_name),
+        );
+    }
+    names
 }
 
 fn item_name(item: &syn::Item) -> Option<String> {
@@ -144,8 +158,8 @@ fn item_name(item: &syn::Item) -> Option<String> {
 /// Everything a generated single file (`Layout::SingleFile`) must be, whatever the pages said:
 ///
 /// - Rust that `syn` parses as a file;
-/// - no item but the support items and `pub mod`s holding only enums and their impls (nothing
-///   a page wrote became code);
+/// - no item but the support items and `pub mod`s holding only the items of the enum styles
+///   (enums, structs, type aliases, constants and impls: nothing a page wrote became code);
 /// - no bidirectional-control or control characters (rustc refuses the former);
 /// - documentation (`#[doc]` runs, `#[deprecated(note)]`) that, read as Markdown the way
 ///   rustdoc reads it, holds no raw HTML except `<sup>`, `<sub>` and `<br>`, and no link to a
@@ -171,9 +185,17 @@ pub fn check_generated(
         match item {
             syn::Item::Mod(m) => {
                 for inner in m.content.iter().flat_map(|(_, items)| items) {
-                    if !matches!(inner, syn::Item::Enum(_) | syn::Item::Impl(_)) {
+                    let styled = matches!(
+                        inner,
+                        syn::Item::Enum(_)
+                            | syn::Item::Struct(_)
+                            | syn::Item::Type(_)
+                            | syn::Item::Const(_)
+                            | syn::Item::Impl(_)
+                    );
+                    if !styled {
                         return Err(format!(
-                            "module `{}` holds an item that is no enum or impl: {:?}",
+                            "module `{}` holds an item of no enum style: {:?}",
                             m.ident,
                             item_name(inner)
                         ));
