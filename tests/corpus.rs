@@ -1,7 +1,8 @@
 //! The real documentation corpus (`../shared/corpus`): every page becomes an enum or a
 //! diagnostic, and the generated crate builds, documents and runs its doctests warning-free,
 //! in the default style; in each other enum style it builds warning-free too (and `ddi` in the
-//! `consts` style documents warning-free).
+//! `consts` style documents warning-free). It also counts the version notes (issue 5): how
+//! many were found on types and values and how many were understood, against a recorded floor.
 //!
 //! Without `../shared` (as on a user's machine) these tests print a notice and pass.
 
@@ -14,6 +15,28 @@ use std::process::Command;
 /// Enums the corpora yielded when these floors were recorded; fewer is a regression.
 const DDI_ENUM_FLOOR: usize = 2134;
 const SDK_ENUM_FLOOR: usize = 60;
+
+/// The version notes a corpus yields (on types and values, as `docbind lint` counts them) that
+/// are understood: at least `understood` of them, and at least `ratio` of those found. Recorded
+/// from a run; fewer is a regression. `docbind lint DOCS` lists the ones not understood.
+struct NoteFloor {
+    understood: usize,
+    ratio: f64,
+}
+
+/// ddi: 2,059 of 2,075 understood (99.2%) when recorded; issue 5 aims for 98%.
+const DDI_NOTES: NoteFloor = NoteFloor {
+    understood: 2059,
+    ratio: 0.97,
+};
+/// sdk-api: 108 of 132 (81.8%) when recorded. The sample's notes not understood are mostly
+/// `Windows 7, Windows Vista with SP2 and Platform Update for Windows Vista [desktop apps |
+/// UWP apps]` (front matter of DirectWrite/Direct2D/DXGI pages) and `<b>Windows 7 and Windows
+/// Server 2008 R2: </b>This flag is not supported for opening ISO virtual disks until ...`.
+const SDK_NOTES: NoteFloor = NoteFloor {
+    understood: 108,
+    ratio: 0.80,
+};
 
 /// The styles besides the default that each corpus is built in, and whether its docs are built.
 /// Docs: `consts` has links of its own (to constants, to the module of a type, past constants
@@ -30,7 +53,12 @@ const SDK_STYLES: &[(EnumStyle, bool)] = &[
     (EnumStyle::Flags, false),
 ];
 
-fn generate_corpus(name: &str, floor: usize, styles: &[(EnumStyle, bool)]) {
+fn generate_corpus(
+    name: &str,
+    floor: usize,
+    notes_floor: &NoteFloor,
+    styles: &[(EnumStyle, bool)],
+) {
     let Some(corpus) = corpus() else { return };
     let docs = corpus.join(name);
     let root = workspace_root();
@@ -84,6 +112,7 @@ fn generate_corpus(name: &str, floor: usize, styles: &[(EnumStyle, bool)]) {
         enums >= floor,
         "{name}: {enums} enums, below the floor of {floor}"
     );
+    check_version_notes(name, loaded, notes_floor);
 
     assert_clean_doc_comments(&crate_dir.join("src"));
 
@@ -119,6 +148,40 @@ fn generate_corpus(name: &str, floor: usize, styles: &[(EnumStyle, bool)]) {
     for &(style, doc) in styles {
         build_style(name, loaded, &config, style, doc, &target);
     }
+}
+
+/// Counts the version notes of every enum and variant, prints found / understood, and fails
+/// below `floor` (in number or in ratio).
+fn check_version_notes(name: &str, loaded: &Loaded, floor: &NoteFloor) {
+    let notes = loaded.bindings.enums().flat_map(|e| {
+        e.availability
+            .iter()
+            .chain(e.variants.iter().flat_map(|v| v.availability.iter()))
+    });
+    let (found, understood) = notes.fold((0, 0), |(found, understood), note| {
+        (found + 1, understood + usize::from(note.parsed.is_some()))
+    });
+    let ratio = if found == 0 {
+        1.0
+    } else {
+        understood as f64 / found as f64
+    };
+    eprintln!(
+        "  version notes: {found} found, {understood} understood ({:.1}%), {} not understood",
+        ratio * 100.0,
+        found - understood
+    );
+    assert!(
+        understood >= floor.understood,
+        "{name}: {understood} version notes understood, below the floor of {}",
+        floor.understood
+    );
+    assert!(
+        ratio >= floor.ratio,
+        "{name}: {:.1}% of the version notes understood, below the floor of {:.1}%",
+        ratio * 100.0,
+        floor.ratio * 100.0
+    );
 }
 
 /// The crate of corpus `name` with the global style `style`, every header feature on: built,
@@ -232,10 +295,10 @@ fn cargo(dir: &Path, target: &Path, args: &[&str], flags: &str) {
 
 #[test]
 fn driver_docs_corpus_builds_documents_and_tests_clean_in_every_style() {
-    generate_corpus("ddi", DDI_ENUM_FLOOR, DDI_STYLES);
+    generate_corpus("ddi", DDI_ENUM_FLOOR, &DDI_NOTES, DDI_STYLES);
 }
 
 #[test]
 fn sdk_corpus_builds_documents_and_tests_clean_in_every_style() {
-    generate_corpus("sdk-api", SDK_ENUM_FLOOR, SDK_STYLES);
+    generate_corpus("sdk-api", SDK_ENUM_FLOOR, &SDK_NOTES, SDK_STYLES);
 }

@@ -24,6 +24,7 @@ pub fn support_items(bindings: &Bindings) -> TokenStream {
         flags_availability: bindings.enums().any(|e| {
             e.style == EnumStyle::Flags || (e.style == EnumStyle::Consts && e.looks_like_flags)
         }),
+        rust_enum: uses(EnumStyle::Rust),
     };
     crate::support::items(needs)
 }
@@ -186,59 +187,41 @@ fn platform_tokens(p: Platform, root: &TokenStream) -> TokenStream {
     quote!(#root::Platform::#name)
 }
 
-fn version_tokens(r: Release, root: &TokenStream) -> TokenStream {
-    let (major, minor) = r.version_pair();
-    let (major, minor) = (u32_lit(major), u32_lit(minor));
-    quote!(#root::Version { major: #major, minor: #minor })
-}
-
 /// The run-time statements of some notes (notes not understood have none), for items in the
 /// modules (where the shared items are `super::…`).
 fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
     statements_at(notes, &quote!(super))
 }
 
-/// [`statements`] for items at `root`, the path of the shared items.
-fn statements_at(notes: &[AvailabilityNote], root: &TokenStream) -> Vec<TokenStream> {
+/// [`statements`] for items at `root`, the path of the shared items: one constructor call each
+/// (`Availability::since(Platform::Windows, 2600, 0, "Windows XP")`).
+pub(crate) fn statements_at(notes: &[AvailabilityNote], root: &TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     for note in notes {
         let text = doc_text::to_plain_text(&note.text);
         for entry in note.parsed.iter().flatten() {
-            let platform = match entry.platform() {
-                Some(p) => {
-                    let p = platform_tokens(p, root);
-                    quote!(Some(#p))
-                }
-                None => quote!(None),
+            let versioned = |constructor: &str, r: Release| {
+                let (major, minor) = r.version_pair();
+                let (major, minor) = (u32_lit(major), u32_lit(minor));
+                let constructor = ident(constructor);
+                let platform = platform_tokens(r.platform(), root);
+                quote!(#root::Availability::#constructor(#platform, #major, #minor, #text))
             };
-            let requirement = match *entry {
-                Entry::Introduced(r) => {
-                    let v = version_tokens(r, root);
-                    quote!(Since(#v))
-                }
-                Entry::NotSupportedUpTo(r) => {
-                    let v = version_tokens(r, root);
-                    quote!(NotUpTo(#v))
-                }
-                Entry::NotSupportedFrom(r) => {
-                    let v = version_tokens(r, root);
-                    quote!(NotFrom(#v))
-                }
-                Entry::OnlyIn(r) => {
-                    let v = version_tokens(r, root);
-                    quote!(Only(#v))
-                }
-                Entry::Deprecated(Some(r)) => {
-                    let v = version_tokens(r, root);
-                    quote!(Deprecated(Some(#v)))
-                }
-                Entry::Deprecated(None) => quote!(Deprecated(None)),
-                Entry::Available(_) => quote!(Available),
-                Entry::Only(_) => quote!(Exclusive),
-                Entry::NotAvailable(_) => quote!(NotAvailable),
+            let plain = |constructor: &str, p: Platform| {
+                let constructor = ident(constructor);
+                let platform = platform_tokens(p, root);
+                quote!(#root::Availability::#constructor(#platform, #text))
             };
-            out.push(quote! {
-                #root::Availability { platform: #platform, requirement: #root::Requirement::#requirement, text: #text }
+            out.push(match *entry {
+                Entry::Introduced(r) => versioned("since", r),
+                Entry::NotSupportedUpTo(r) => versioned("not_up_to", r),
+                Entry::NotSupportedFrom(r) => versioned("not_from", r),
+                Entry::OnlyIn(r) => versioned("only_in", r),
+                Entry::Deprecated(Some(r)) => versioned("deprecated_in", r),
+                Entry::Deprecated(None) => quote!(#root::Availability::deprecated(#text)),
+                Entry::Available(p) => plain("available", p),
+                Entry::Only(p) => plain("exclusive", p),
+                Entry::NotAvailable(p) => plain("not_available", p),
             });
         }
     }
@@ -353,7 +336,7 @@ fn availability_by_value(
                 return None;
             }
             let value = int(v.value);
-            Some(quote!(#value => &[#(#list),*],))
+            Some(quote!(#value => const { &[#(#list),*] },))
         })
         .collect();
     if arms.is_empty() {
@@ -476,7 +459,7 @@ fn enum_items(e: &Enum) -> TokenStream {
             return None;
         }
         let vname = ident(&v.name);
-        Some(quote!(Self::#vname => &[#(#list),*],))
+        Some(quote!(Self::#vname => const { &[#(#list),*] },))
     });
     let with_statements = variants
         .iter()
@@ -492,7 +475,23 @@ fn enum_items(e: &Enum) -> TokenStream {
         })
     };
 
-    let availability = availability_items(&type_statements, availability_body, None);
+    // The conversions and `is_available_on` come from the shared `docbind_rust_enum!` macro;
+    // so do `AVAILABILITY` and `availability()` when the documentation states nothing.
+    let (availability, no_availability) = if type_statements.is_empty() && with_statements == 0 {
+        (None, Some(quote!(, no_availability)))
+    } else {
+        let items = quote! {
+            /// What the documentation says about the availability of the type.
+            pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                #availability_body
+            }
+        };
+        (Some(items), None)
+    };
 
     quote! {
         #docs
@@ -531,32 +530,10 @@ fn enum_items(e: &Enum) -> TokenStream {
                 }
             }
 
-            /// The integer of this value, as C sees it.
-            pub const fn to_raw(self) -> #repr {
-                self as #repr
-            }
-
             #availability
         }
 
-        #allow_deprecated
-        impl TryFrom<#repr> for #name {
-            type Error = super::UnknownValue<#repr>;
-
-            fn try_from(raw: #repr) -> Result<Self, super::UnknownValue<#repr>> {
-                match Self::from_raw(raw) {
-                    Some(value) => Ok(value),
-                    None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-                }
-            }
-        }
-
-        #allow_deprecated
-        impl From<#name> for #repr {
-            fn from(value: #name) -> #repr {
-                value.to_raw()
-            }
-        }
+        docbind_rust_enum!(#allow_deprecated #name: #repr #no_availability);
     }
 }
 

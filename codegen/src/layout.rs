@@ -159,6 +159,7 @@ fn rustfmt_skip_each(items: TokenStream) -> Result<TokenStream, syn::Error> {
             syn::Item::Const(i) => i.attrs.push(skip.clone()),
             syn::Item::Type(i) => i.attrs.push(skip.clone()),
             syn::Item::Mod(i) => i.attrs.push(skip.clone()),
+            syn::Item::Macro(i) => i.attrs.push(skip.clone()),
             syn::Item::Trait(i) => i.attrs.push(skip.clone()),
             _ => {}
         }

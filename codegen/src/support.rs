@@ -13,6 +13,8 @@ pub struct Needs {
     pub flags: bool,
     /// `flags_available_on`: availability of a combination of flags.
     pub flags_availability: bool,
+    /// `docbind_rust_enum!`: the conversions of `rust`-style enums.
+    pub rust_enum: bool,
 }
 
 /// The shared items: the conversion error, the availability types, and the helpers `needs` names.
@@ -22,7 +24,8 @@ pub fn items(needs: Needs) -> TokenStream {
     let value_debug = needs.value_debug.then(value_debug);
     let flags = needs.flags.then(flags);
     let flags_availability = needs.flags_availability.then(flags_availability);
-    quote! { #unknown #availability #value_debug #flags #flags_availability }
+    let rust_enum = needs.rust_enum.then(rust_enum_macro);
+    quote! { #unknown #availability #value_debug #flags #flags_availability #rust_enum }
 }
 
 fn value_debug() -> TokenStream {
@@ -179,6 +182,66 @@ fn unknown_value() -> TokenStream {
     }
 }
 
+/// The conversions and checks every `rust`-style enum has, written once: each enum invokes
+/// `docbind_rust_enum!(Name: repr)` (with `, no_availability` when the documentation states
+/// none) instead of repeating them. `super::` paths resolve where the macro is invoked.
+fn rust_enum_macro() -> TokenStream {
+    quote! {
+        macro_rules! docbind_rust_enum {
+            ($(#[$attr:meta])* $name:ident: $repr:ident, no_availability) => {
+                $(#[$attr])*
+                impl $name {
+                    /// What the documentation says about the availability of the type.
+                    pub const AVAILABILITY: &'static [super::Availability] = &[];
+
+                    /// What the documentation says about the availability of this value
+                    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+                    pub const fn availability(self) -> &'static [super::Availability] {
+                        let _ = self;
+                        &[]
+                    }
+                }
+                docbind_rust_enum!($(#[$attr])* $name: $repr);
+            };
+            ($(#[$attr:meta])* $name:ident: $repr:ident) => {
+                $(#[$attr])*
+                impl $name {
+                    /// The integer of this value, as C sees it.
+                    pub const fn to_raw(self) -> $repr {
+                        self as $repr
+                    }
+
+                    /// Whether the documentation allows this value on `target` (by the type's
+                    /// statements and the value's own).
+                    pub const fn is_available_on(self, target: super::Target) -> bool {
+                        super::is_available_on(Self::AVAILABILITY, target)
+                            && super::is_available_on(self.availability(), target)
+                    }
+                }
+
+                $(#[$attr])*
+                impl TryFrom<$repr> for $name {
+                    type Error = super::UnknownValue<$repr>;
+
+                    fn try_from(raw: $repr) -> Result<Self, super::UnknownValue<$repr>> {
+                        match Self::from_raw(raw) {
+                            Some(value) => Ok(value),
+                            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
+                        }
+                    }
+                }
+
+                $(#[$attr])*
+                impl From<$name> for $repr {
+                    fn from(value: $name) -> $repr {
+                        value.to_raw()
+                    }
+                }
+            };
+        }
+    }
+}
+
 fn availability() -> TokenStream {
     quote! {
         /// A system or framework that documentation states availability for.
@@ -255,6 +318,57 @@ fn availability() -> TokenStream {
             pub requirement: Requirement,
             /// The sentence of the documentation it comes from.
             pub text: &'static str,
+        }
+
+        impl Availability {
+            /// Available starting with `major.minor` of `platform`.
+            pub const fn since(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::Since(Version { major, minor }), text)
+            }
+
+            /// Not supported on `major.minor` of `platform` and earlier.
+            pub const fn not_up_to(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+            }
+
+            /// Not supported on `major.minor` of `platform` and later.
+            pub const fn not_from(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+            }
+
+            /// Only on `major.minor` of `platform`.
+            pub const fn only_in(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::Only(Version { major, minor }), text)
+            }
+
+            /// Deprecated since `major.minor` of `platform`.
+            pub const fn deprecated_in(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+            }
+
+            /// Deprecated, everywhere.
+            pub const fn deprecated(text: &'static str) -> Self {
+                Availability { platform: None, requirement: Requirement::Deprecated(None), text }
+            }
+
+            /// Available on `platform`, any version.
+            pub const fn available(platform: Platform, text: &'static str) -> Self {
+                Self::at(platform, Requirement::Available, text)
+            }
+
+            /// Available on `platform` only (among frameworks).
+            pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+                Self::at(platform, Requirement::Exclusive, text)
+            }
+
+            /// Not available on `platform`.
+            pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+                Self::at(platform, Requirement::NotAvailable, text)
+            }
+
+            const fn at(platform: Platform, requirement: Requirement, text: &'static str) -> Self {
+                Availability { platform: Some(platform), requirement, text }
+            }
         }
 
         /// A system a program runs on, to check availability against.

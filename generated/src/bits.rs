@@ -71,78 +71,46 @@ impl BgJobType {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 2600,
-                minor: 0,
-            }),
-            text: "Windows XP",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 3790,
-                minor: 0,
-            }),
-            text: "Windows Server 2003",
-        },
+        super::Availability::since(super::Platform::Windows, 2600, 0, "Windows XP"),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            3790,
+            0,
+            "Windows Server 2003",
+        ),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
         match self {
             Self::Upload => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Bits),
-                        requirement: super::Requirement::NotUpTo(super::Version {
-                            major: 1,
-                            minor: 2,
-                        }),
-                        text: "BITS 1.2 and earlier: Not supported.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Bits,
+                            1,
+                            2,
+                            "BITS 1.2 and earlier: Not supported.",
+                        ),
+                    ]
+                }
             }
             Self::UploadReply => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Bits),
-                        requirement: super::Requirement::NotUpTo(super::Version {
-                            major: 1,
-                            minor: 2,
-                        }),
-                        text: "BITS 1.2 and earlier: Not supported.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Bits,
+                            1,
+                            2,
+                            "BITS 1.2 and earlier: Not supported.",
+                        ),
+                    ]
+                }
             }
             _ => &[],
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-impl TryFrom<i32> for BgJobType {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-impl From<BgJobType> for i32 {
-    fn from(value: BgJobType) -> i32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(BgJobType : i32);

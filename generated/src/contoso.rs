@@ -185,58 +185,47 @@ impl ContosoCaptureFlags {
     }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows 10, version 1809",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows Server 2019",
-        },
-        super::Availability {
-            platform: Some(super::Platform::Kmdf),
-            requirement: super::Requirement::Since(super::Version {
-                major: 1,
-                minor: 11,
-            }),
-            text: "1.11",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            17763,
+            0,
+            "Windows 10, version 1809",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            17763,
+            0,
+            "Windows Server 2019",
+        ),
+        super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
         match self.0 {
             4 => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Windows),
-                        requirement: super::Requirement::Since(super::Version {
-                            major: 17763,
-                            minor: 0,
-                        }),
-                        text: "Supported starting with Windows 10, version 1809.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::since(
+                            super::Platform::Windows,
+                            17763,
+                            0,
+                            "Supported starting with Windows 10, version 1809.",
+                        ),
+                    ]
+                }
             }
             8 => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Windows),
-                        requirement: super::Requirement::Since(super::Version {
-                            major: 22621,
-                            minor: 0,
-                        }),
-                        text: "Available starting with Windows 11, version 22H2.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::since(
+                            super::Platform::Windows,
+                            22621,
+                            0,
+                            "Available starting with Windows 11, version 22H2.",
+                        ),
+                    ]
+                }
             }
             _ => &[],
         }
@@ -437,90 +426,48 @@ impl ContosoMode {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows 10, version 1809",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows Server 2019",
-        },
-        super::Availability {
-            platform: Some(super::Platform::Kmdf),
-            requirement: super::Requirement::Since(super::Version {
-                major: 1,
-                minor: 11,
-            }),
-            text: "1.11",
-        },
-        super::Availability {
-            platform: Some(super::Platform::Umdf),
-            requirement: super::Requirement::Since(super::Version {
-                major: 2,
-                minor: 15,
-            }),
-            text: "2.15",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            17763,
+            0,
+            "Windows 10, version 1809",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            17763,
+            0,
+            "Windows Server 2019",
+        ),
+        super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+        super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
         match self {
             Self::Burst => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Kmdf),
-                        requirement: super::Requirement::Since(super::Version {
-                            major: 1,
-                            minor: 11,
-                        }),
-                        text: "This constant is available in version 1.11 and later versions of KMDF.",
-                    },
-                    super::Availability {
-                        platform: Some(super::Platform::Umdf),
-                        requirement: super::Requirement::NotAvailable,
-                        text: "Not available in UMDF.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::since(
+                            super::Platform::Kmdf,
+                            1,
+                            11,
+                            "This constant is available in version 1.11 and later versions of KMDF.",
+                        ),
+                        super::Availability::not_available(
+                            super::Platform::Umdf,
+                            "Not available in UMDF.",
+                        ),
+                    ]
+                }
             }
             _ => &[],
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-impl TryFrom<i32> for ContosoMode {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-impl From<ContosoMode> for i32 {
-    fn from(value: ContosoMode) -> i32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(ContosoMode : i32);
 /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
 ///
 /// # Remarks
@@ -636,81 +583,30 @@ impl ContosoStatusCode {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> u32 {
-        self as u32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows 10, version 1809",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 17763,
-                minor: 0,
-            }),
-            text: "Windows Server 2019",
-        },
-        super::Availability {
-            platform: Some(super::Platform::Kmdf),
-            requirement: super::Requirement::Since(super::Version {
-                major: 1,
-                minor: 11,
-            }),
-            text: "1.11",
-        },
-        super::Availability {
-            platform: Some(super::Platform::Umdf),
-            requirement: super::Requirement::Since(super::Version {
-                major: 2,
-                minor: 15,
-            }),
-            text: "2.15",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            17763,
+            0,
+            "Windows 10, version 1809",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            17763,
+            0,
+            "Windows Server 2019",
+        ),
+        super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+        super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
         match self {
-            Self::Partial => {
-                &[
-                    super::Availability {
-                        platform: None,
-                        requirement: super::Requirement::Deprecated(None),
-                        text: "Deprecated.",
-                    },
-                ]
-            }
+            Self::Partial => const { &[super::Availability::deprecated("Deprecated.")] }
             _ => &[],
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-#[allow(deprecated)]
-impl TryFrom<u32> for ContosoStatusCode {
-    type Error = super::UnknownValue<u32>;
-    fn try_from(raw: u32) -> Result<Self, super::UnknownValue<u32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-#[allow(deprecated)]
-impl From<ContosoStatusCode> for u32 {
-    fn from(value: ContosoStatusCode) -> u32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);

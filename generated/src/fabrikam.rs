@@ -88,28 +88,20 @@ impl FabrikamColorSpace {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 10240,
-                minor: 0,
-            }),
-            text: "Windows 10 [desktop apps only]",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 14393,
-                minor: 0,
-            }),
-            text: "Windows Server 2016 [desktop apps only]",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            10240,
+            0,
+            "Windows 10 [desktop apps only]",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            14393,
+            0,
+            "Windows Server 2016 [desktop apps only]",
+        ),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
@@ -119,27 +111,8 @@ impl FabrikamColorSpace {
             &[]
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-impl TryFrom<i32> for FabrikamColorSpace {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-impl From<FabrikamColorSpace> for i32 {
-    fn from(value: FabrikamColorSpace) -> i32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(FabrikamColorSpace : i32);
 /// The **FABRIKAM_MODE** enumeration specifies whether and when the Fabrikam display service applies color correction to a window.
 ///
 /// # Remarks
@@ -230,81 +203,54 @@ impl FabrikamMode {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 7600,
-                minor: 0,
-            }),
-            text: "Windows 7 [desktop apps only]",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 7600,
-                minor: 0,
-            }),
-            text: "Windows Server 2008 R2 [desktop apps only]",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            7600,
+            0,
+            "Windows 7 [desktop apps only]",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            7600,
+            0,
+            "Windows Server 2008 R2 [desktop apps only]",
+        ),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
     pub const fn availability(self) -> &'static [super::Availability] {
         match self {
             Self::Automatic => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Windows),
-                        requirement: super::Requirement::NotUpTo(super::Version {
-                            major: 7600,
-                            minor: 0,
-                        }),
-                        text: "Windows 7 and earlier: Not supported.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Windows,
+                            7600,
+                            0,
+                            "Windows 7 and earlier: Not supported.",
+                        ),
+                    ]
+                }
             }
             Self::Scheduled => {
-                &[
-                    super::Availability {
-                        platform: Some(super::Platform::Windows),
-                        requirement: super::Requirement::NotUpTo(super::Version {
-                            major: 7600,
-                            minor: 0,
-                        }),
-                        text: "Windows 7 and earlier: Not supported.",
-                    },
-                ]
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Windows,
+                            7600,
+                            0,
+                            "Windows 7 and earlier: Not supported.",
+                        ),
+                    ]
+                }
             }
             _ => &[],
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-impl TryFrom<i32> for FabrikamMode {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-impl From<FabrikamMode> for i32 {
-    fn from(value: FabrikamMode) -> i32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(FabrikamMode : i32);
 /// The **FABRIKAM_PIXEL_FORMAT** enumeration identifies the memory layout of the pixels in a Fabrikam surface.
 ///
 /// # Remarks
@@ -364,28 +310,20 @@ impl FabrikamPixelFormat {
             _ => None,
         }
     }
-    /// The integer of this value, as C sees it.
-    pub const fn to_raw(self) -> i32 {
-        self as i32
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
-        super::Availability {
-            platform: Some(super::Platform::Windows),
-            requirement: super::Requirement::Since(super::Version {
-                major: 18362,
-                minor: 0,
-            }),
-            text: "Windows 10, version 1903",
-        },
-        super::Availability {
-            platform: Some(super::Platform::WindowsServer),
-            requirement: super::Requirement::Since(super::Version {
-                major: 20348,
-                minor: 0,
-            }),
-            text: "Windows Server 2022",
-        },
+        super::Availability::since(
+            super::Platform::Windows,
+            18362,
+            0,
+            "Windows 10, version 1903",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            20348,
+            0,
+            "Windows Server 2022",
+        ),
     ];
     /// What the documentation says about the availability of this value
     /// (the type's own statements are in [`Self::AVAILABILITY`]).
@@ -395,24 +333,5 @@ impl FabrikamPixelFormat {
             &[]
         }
     }
-    /// Whether the documentation allows this value on `target` (by the type's
-    /// statements and the value's own).
-    pub const fn is_available_on(self, target: super::Target) -> bool {
-        super::is_available_on(Self::AVAILABILITY, target)
-            && super::is_available_on(self.availability(), target)
-    }
 }
-impl TryFrom<i32> for FabrikamPixelFormat {
-    type Error = super::UnknownValue<i32>;
-    fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-        match Self::from_raw(raw) {
-            Some(value) => Ok(value),
-            None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-        }
-    }
-}
-impl From<FabrikamPixelFormat> for i32 {
-    fn from(value: FabrikamPixelFormat) -> i32 {
-        value.to_raw()
-    }
-}
+docbind_rust_enum!(FabrikamPixelFormat : i32);

@@ -102,6 +102,84 @@ pub struct Availability {
     /// The sentence of the documentation it comes from.
     pub text: &'static str,
 }
+impl Availability {
+    /// Available starting with `major.minor` of `platform`.
+    pub const fn since(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Since(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and earlier.
+    pub const fn not_up_to(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and later.
+    pub const fn not_from(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+    }
+    /// Only on `major.minor` of `platform`.
+    pub const fn only_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Only(Version { major, minor }), text)
+    }
+    /// Deprecated since `major.minor` of `platform`.
+    pub const fn deprecated_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+    }
+    /// Deprecated, everywhere.
+    pub const fn deprecated(text: &'static str) -> Self {
+        Availability {
+            platform: None,
+            requirement: Requirement::Deprecated(None),
+            text,
+        }
+    }
+    /// Available on `platform`, any version.
+    pub const fn available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Available, text)
+    }
+    /// Available on `platform` only (among frameworks).
+    pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Exclusive, text)
+    }
+    /// Not available on `platform`.
+    pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::NotAvailable, text)
+    }
+    const fn at(
+        platform: Platform,
+        requirement: Requirement,
+        text: &'static str,
+    ) -> Self {
+        Availability {
+            platform: Some(platform),
+            requirement,
+            text,
+        }
+    }
+}
 /// A system a program runs on, to check availability against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {
@@ -305,30 +383,24 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &[super::super::Availability] = &[
-            super::super::Availability {
-                platform: Some(super::super::Platform::Windows),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::WindowsServer),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::Kmdf),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
+            super::super::Availability::since(
+                super::super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::Kmdf,
+                1,
+                11,
+                "1.11",
+            ),
         ];
         /// What the documentation says about the availability of `value`
         /// (the type's own statements are in [`AVAILABILITY`]).
@@ -337,28 +409,28 @@ pub mod contoso {
         ) -> &'static [super::super::Availability] {
             match value {
                 4 => {
-                    &[
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Windows),
-                            requirement: super::super::Requirement::Since(super::super::Version {
-                                major: 17763,
-                                minor: 0,
-                            }),
-                            text: "Supported starting with Windows 10, version 1809.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::super::Availability::since(
+                                super::super::Platform::Windows,
+                                17763,
+                                0,
+                                "Supported starting with Windows 10, version 1809.",
+                            ),
+                        ]
+                    }
                 }
                 8 => {
-                    &[
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Windows),
-                            requirement: super::super::Requirement::Since(super::super::Version {
-                                major: 22621,
-                                minor: 0,
-                            }),
-                            text: "Available starting with Windows 11, version 22H2.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::super::Availability::since(
+                                super::super::Platform::Windows,
+                                22621,
+                                0,
+                                "Available starting with Windows 11, version 22H2.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
@@ -465,38 +537,30 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &[super::super::Availability] = &[
-            super::super::Availability {
-                platform: Some(super::super::Platform::Windows),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::WindowsServer),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::Kmdf),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::Umdf),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::super::Availability::since(
+                super::super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::Kmdf,
+                1,
+                11,
+                "1.11",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::Umdf,
+                2,
+                15,
+                "2.15",
+            ),
         ];
         /// What the documentation says about the availability of `value`
         /// (the type's own statements are in [`AVAILABILITY`]).
@@ -505,21 +569,20 @@ pub mod contoso {
         ) -> &'static [super::super::Availability] {
             match value {
                 8 => {
-                    &[
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Kmdf),
-                            requirement: super::super::Requirement::Since(super::super::Version {
-                                major: 1,
-                                minor: 11,
-                            }),
-                            text: "This constant is available in version 1.11 and later versions of KMDF.",
-                        },
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Umdf),
-                            requirement: super::super::Requirement::NotAvailable,
-                            text: "Not available in UMDF.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::super::Availability::since(
+                                super::super::Platform::Kmdf,
+                                1,
+                                11,
+                                "This constant is available in version 1.11 and later versions of KMDF.",
+                            ),
+                            super::super::Availability::not_available(
+                                super::super::Platform::Umdf,
+                                "Not available in UMDF.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
@@ -631,38 +694,30 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &[super::super::Availability] = &[
-            super::super::Availability {
-                platform: Some(super::super::Platform::Windows),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::WindowsServer),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::Kmdf),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::Umdf),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::super::Availability::since(
+                super::super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::Kmdf,
+                1,
+                11,
+                "1.11",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::Umdf,
+                2,
+                15,
+                "2.15",
+            ),
         ];
         /// What the documentation says about the availability of `value`
         /// (the type's own statements are in [`AVAILABILITY`]).
@@ -670,15 +725,7 @@ pub mod contoso {
             value: super::ContosoStatusCode,
         ) -> &'static [super::super::Availability] {
             match value {
-                260 => {
-                    &[
-                        super::super::Availability {
-                            platform: None,
-                            requirement: super::super::Requirement::Deprecated(None),
-                            text: "Deprecated.",
-                        },
-                    ]
-                }
+                260 => const { &[super::super::Availability::deprecated("Deprecated.")] }
                 _ => &[],
             }
         }

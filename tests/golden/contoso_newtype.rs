@@ -102,6 +102,84 @@ pub struct Availability {
     /// The sentence of the documentation it comes from.
     pub text: &'static str,
 }
+impl Availability {
+    /// Available starting with `major.minor` of `platform`.
+    pub const fn since(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Since(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and earlier.
+    pub const fn not_up_to(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and later.
+    pub const fn not_from(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+    }
+    /// Only on `major.minor` of `platform`.
+    pub const fn only_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Only(Version { major, minor }), text)
+    }
+    /// Deprecated since `major.minor` of `platform`.
+    pub const fn deprecated_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+    }
+    /// Deprecated, everywhere.
+    pub const fn deprecated(text: &'static str) -> Self {
+        Availability {
+            platform: None,
+            requirement: Requirement::Deprecated(None),
+            text,
+        }
+    }
+    /// Available on `platform`, any version.
+    pub const fn available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Available, text)
+    }
+    /// Available on `platform` only (among frameworks).
+    pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Exclusive, text)
+    }
+    /// Not available on `platform`.
+    pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::NotAvailable, text)
+    }
+    const fn at(
+        platform: Platform,
+        requirement: Requirement,
+        text: &'static str,
+    ) -> Self {
+        Availability {
+            platform: Some(platform),
+            requirement,
+            text,
+        }
+    }
+}
 /// A system a program runs on, to check availability against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {
@@ -474,58 +552,47 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self.0 {
                 4 => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Windows),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 17763,
-                                minor: 0,
-                            }),
-                            text: "Supported starting with Windows 10, version 1809.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Windows,
+                                17763,
+                                0,
+                                "Supported starting with Windows 10, version 1809.",
+                            ),
+                        ]
+                    }
                 }
                 8 => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Windows),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 22621,
-                                minor: 0,
-                            }),
-                            text: "Available starting with Windows 11, version 22H2.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Windows,
+                                22621,
+                                0,
+                                "Available starting with Windows 11, version 22H2.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
@@ -739,59 +806,40 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Umdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+            super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self.0 {
                 8 => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Kmdf),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 1,
-                                minor: 11,
-                            }),
-                            text: "This constant is available in version 1.11 and later versions of KMDF.",
-                        },
-                        super::Availability {
-                            platform: Some(super::Platform::Umdf),
-                            requirement: super::Requirement::NotAvailable,
-                            text: "Not available in UMDF.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Kmdf,
+                                1,
+                                11,
+                                "This constant is available in version 1.11 and later versions of KMDF.",
+                            ),
+                            super::Availability::not_available(
+                                super::Platform::Umdf,
+                                "Not available in UMDF.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
@@ -947,52 +995,26 @@ pub mod contoso {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Umdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+            super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self.0 {
-                260 => {
-                    &[
-                        super::Availability {
-                            platform: None,
-                            requirement: super::Requirement::Deprecated(None),
-                            text: "Deprecated.",
-                        },
-                    ]
-                }
+                260 => const { &[super::Availability::deprecated("Deprecated.")] }
                 _ => &[],
             }
         }

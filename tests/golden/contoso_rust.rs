@@ -102,6 +102,84 @@ pub struct Availability {
     /// The sentence of the documentation it comes from.
     pub text: &'static str,
 }
+impl Availability {
+    /// Available starting with `major.minor` of `platform`.
+    pub const fn since(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Since(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and earlier.
+    pub const fn not_up_to(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and later.
+    pub const fn not_from(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+    }
+    /// Only on `major.minor` of `platform`.
+    pub const fn only_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Only(Version { major, minor }), text)
+    }
+    /// Deprecated since `major.minor` of `platform`.
+    pub const fn deprecated_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+    }
+    /// Deprecated, everywhere.
+    pub const fn deprecated(text: &'static str) -> Self {
+        Availability {
+            platform: None,
+            requirement: Requirement::Deprecated(None),
+            text,
+        }
+    }
+    /// Available on `platform`, any version.
+    pub const fn available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Available, text)
+    }
+    /// Available on `platform` only (among frameworks).
+    pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Exclusive, text)
+    }
+    /// Not available on `platform`.
+    pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::NotAvailable, text)
+    }
+    const fn at(
+        platform: Platform,
+        requirement: Requirement,
+        text: &'static str,
+    ) -> Self {
+        Availability {
+            platform: Some(platform),
+            requirement,
+            text,
+        }
+    }
+}
 /// A system a program runs on, to check availability against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {
@@ -186,6 +264,30 @@ const fn same_platform(a: Platform, b: Platform) -> bool {
 }
 const fn version_less(a: Version, b: Version) -> bool {
     a.major < b.major || (a.major == b.major && a.minor < b.minor)
+}
+macro_rules! docbind_rust_enum {
+    ($(#[$attr:meta])* $name:ident : $repr:ident, no_availability) => {
+        $(#[$attr])* impl $name { #[doc =
+        r" What the documentation says about the availability of the type."] pub const
+        AVAILABILITY : & 'static [super::Availability] = & []; #[doc =
+        r" What the documentation says about the availability of this value"] #[doc =
+        r" (the type's own statements are in [`Self::AVAILABILITY`])."] pub const fn
+        availability(self) -> & 'static [super::Availability] { let _ = self; & [] } }
+        docbind_rust_enum!($(#[$attr])* $name : $repr);
+    };
+    ($(#[$attr:meta])* $name:ident : $repr:ident) => {
+        $(#[$attr])* impl $name { #[doc = r" The integer of this value, as C sees it."]
+        pub const fn to_raw(self) -> $repr { self as $repr } #[doc =
+        r" Whether the documentation allows this value on `target` (by the type's"] #[doc
+        = r" statements and the value's own)."] pub const fn is_available_on(self, target
+        : super::Target) -> bool { super::is_available_on(Self::AVAILABILITY, target) &&
+        super::is_available_on(self.availability(), target) } } $(#[$attr])* impl TryFrom
+        < $repr > for $name { type Error = super::UnknownValue < $repr >; fn try_from(raw
+        : $repr) -> Result < Self, super::UnknownValue < $repr >> { match
+        Self::from_raw(raw) { Some(value) => Ok(value), None =>
+        Err(super::UnknownValue::new(Self::C_NAME, raw)), } } } $(#[$attr])* impl From <
+        $name > for $repr { fn from(value : $name) -> $repr { value.to_raw() } }
+    };
 }
 /// Enums from `contoso.h`.
 pub mod contoso {
@@ -297,89 +399,55 @@ pub mod contoso {
                 _ => None,
             }
         }
-        /// The integer of this value, as C sees it.
-        pub const fn to_raw(self) -> i32 {
-            self as i32
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self {
                 Self::WakeOnEvent => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Windows),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 17763,
-                                minor: 0,
-                            }),
-                            text: "Supported starting with Windows 10, version 1809.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Windows,
+                                17763,
+                                0,
+                                "Supported starting with Windows 10, version 1809.",
+                            ),
+                        ]
+                    }
                 }
                 Self::HighPrecision => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Windows),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 22621,
-                                minor: 0,
-                            }),
-                            text: "Available starting with Windows 11, version 22H2.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Windows,
+                                22621,
+                                0,
+                                "Available starting with Windows 11, version 22H2.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
         }
-        /// Whether the documentation allows this value on `target` (by the type's
-        /// statements and the value's own).
-        pub const fn is_available_on(self, target: super::Target) -> bool {
-            super::is_available_on(Self::AVAILABILITY, target)
-                && super::is_available_on(self.availability(), target)
-        }
     }
-    impl TryFrom<i32> for ContosoCaptureFlags {
-        type Error = super::UnknownValue<i32>;
-        fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-            match Self::from_raw(raw) {
-                Some(value) => Ok(value),
-                None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-            }
-        }
-    }
-    impl From<ContosoCaptureFlags> for i32 {
-        fn from(value: ContosoCaptureFlags) -> i32 {
-            value.to_raw()
-        }
-    }
+    docbind_rust_enum!(ContosoCaptureFlags : i32);
     /// The **CONTOSO_MODE** enumeration specifies the power and performance mode in which a Contoso capture hub operates.
     ///
     /// # Remarks
@@ -485,90 +553,48 @@ pub mod contoso {
                 _ => None,
             }
         }
-        /// The integer of this value, as C sees it.
-        pub const fn to_raw(self) -> i32 {
-            self as i32
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Umdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+            super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self {
                 Self::Burst => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Kmdf),
-                            requirement: super::Requirement::Since(super::Version {
-                                major: 1,
-                                minor: 11,
-                            }),
-                            text: "This constant is available in version 1.11 and later versions of KMDF.",
-                        },
-                        super::Availability {
-                            platform: Some(super::Platform::Umdf),
-                            requirement: super::Requirement::NotAvailable,
-                            text: "Not available in UMDF.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Kmdf,
+                                1,
+                                11,
+                                "This constant is available in version 1.11 and later versions of KMDF.",
+                            ),
+                            super::Availability::not_available(
+                                super::Platform::Umdf,
+                                "Not available in UMDF.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
         }
-        /// Whether the documentation allows this value on `target` (by the type's
-        /// statements and the value's own).
-        pub const fn is_available_on(self, target: super::Target) -> bool {
-            super::is_available_on(Self::AVAILABILITY, target)
-                && super::is_available_on(self.availability(), target)
-        }
     }
-    impl TryFrom<i32> for ContosoMode {
-        type Error = super::UnknownValue<i32>;
-        fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-            match Self::from_raw(raw) {
-                Some(value) => Ok(value),
-                None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-            }
-        }
-    }
-    impl From<ContosoMode> for i32 {
-        fn from(value: ContosoMode) -> i32 {
-            value.to_raw()
-        }
-    }
+    docbind_rust_enum!(ContosoMode : i32);
     /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
     ///
     /// # Remarks
@@ -683,82 +709,33 @@ pub mod contoso {
                 _ => None,
             }
         }
-        /// The integer of this value, as C sees it.
-        pub const fn to_raw(self) -> u32 {
-            self as u32
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows 10, version 1809",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 17763,
-                    minor: 0,
-                }),
-                text: "Windows Server 2019",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Kmdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 1,
-                    minor: 11,
-                }),
-                text: "1.11",
-            },
-            super::Availability {
-                platform: Some(super::Platform::Umdf),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 2,
-                    minor: 15,
-                }),
-                text: "2.15",
-            },
+            super::Availability::since(
+                super::Platform::Windows,
+                17763,
+                0,
+                "Windows 10, version 1809",
+            ),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                17763,
+                0,
+                "Windows Server 2019",
+            ),
+            super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
+            super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self {
                 Self::Partial => {
-                    &[
-                        super::Availability {
-                            platform: None,
-                            requirement: super::Requirement::Deprecated(None),
-                            text: "Deprecated.",
-                        },
-                    ]
+                    const { &[super::Availability::deprecated("Deprecated.")] }
                 }
                 _ => &[],
             }
         }
-        /// Whether the documentation allows this value on `target` (by the type's
-        /// statements and the value's own).
-        pub const fn is_available_on(self, target: super::Target) -> bool {
-            super::is_available_on(Self::AVAILABILITY, target)
-                && super::is_available_on(self.availability(), target)
-        }
     }
-    #[allow(deprecated)]
-    impl TryFrom<u32> for ContosoStatusCode {
-        type Error = super::UnknownValue<u32>;
-        fn try_from(raw: u32) -> Result<Self, super::UnknownValue<u32>> {
-            match Self::from_raw(raw) {
-                Some(value) => Ok(value),
-                None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-            }
-        }
-    }
-    #[allow(deprecated)]
-    impl From<ContosoStatusCode> for u32 {
-        fn from(value: ContosoStatusCode) -> u32 {
-            value.to_raw()
-        }
-    }
+    docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);
 }

@@ -100,6 +100,84 @@ pub struct Availability {
     /// The sentence of the documentation it comes from.
     pub text: &'static str,
 }
+impl Availability {
+    /// Available starting with `major.minor` of `platform`.
+    pub const fn since(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Since(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and earlier.
+    pub const fn not_up_to(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and later.
+    pub const fn not_from(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+    }
+    /// Only on `major.minor` of `platform`.
+    pub const fn only_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Only(Version { major, minor }), text)
+    }
+    /// Deprecated since `major.minor` of `platform`.
+    pub const fn deprecated_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+    }
+    /// Deprecated, everywhere.
+    pub const fn deprecated(text: &'static str) -> Self {
+        Availability {
+            platform: None,
+            requirement: Requirement::Deprecated(None),
+            text,
+        }
+    }
+    /// Available on `platform`, any version.
+    pub const fn available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Available, text)
+    }
+    /// Available on `platform` only (among frameworks).
+    pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Exclusive, text)
+    }
+    /// Not available on `platform`.
+    pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::NotAvailable, text)
+    }
+    const fn at(
+        platform: Platform,
+        requirement: Requirement,
+        text: &'static str,
+    ) -> Self {
+        Availability {
+            platform: Some(platform),
+            requirement,
+            text,
+        }
+    }
+}
 /// A system a program runs on, to check availability against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {
@@ -185,6 +263,30 @@ const fn same_platform(a: Platform, b: Platform) -> bool {
 const fn version_less(a: Version, b: Version) -> bool {
     a.major < b.major || (a.major == b.major && a.minor < b.minor)
 }
+macro_rules! docbind_rust_enum {
+    ($(#[$attr:meta])* $name:ident : $repr:ident, no_availability) => {
+        $(#[$attr])* impl $name { #[doc =
+        r" What the documentation says about the availability of the type."] pub const
+        AVAILABILITY : & 'static [super::Availability] = & []; #[doc =
+        r" What the documentation says about the availability of this value"] #[doc =
+        r" (the type's own statements are in [`Self::AVAILABILITY`])."] pub const fn
+        availability(self) -> & 'static [super::Availability] { let _ = self; & [] } }
+        docbind_rust_enum!($(#[$attr])* $name : $repr);
+    };
+    ($(#[$attr:meta])* $name:ident : $repr:ident) => {
+        $(#[$attr])* impl $name { #[doc = r" The integer of this value, as C sees it."]
+        pub const fn to_raw(self) -> $repr { self as $repr } #[doc =
+        r" Whether the documentation allows this value on `target` (by the type's"] #[doc
+        = r" statements and the value's own)."] pub const fn is_available_on(self, target
+        : super::Target) -> bool { super::is_available_on(Self::AVAILABILITY, target) &&
+        super::is_available_on(self.availability(), target) } } $(#[$attr])* impl TryFrom
+        < $repr > for $name { type Error = super::UnknownValue < $repr >; fn try_from(raw
+        : $repr) -> Result < Self, super::UnknownValue < $repr >> { match
+        Self::from_raw(raw) { Some(value) => Ok(value), None =>
+        Err(super::UnknownValue::new(Self::C_NAME, raw)), } } } $(#[$attr])* impl From <
+        $name > for $repr { fn from(value : $name) -> $repr { value.to_raw() } }
+    };
+}
 /// Enums from `bits.h`.
 pub mod bits {
     #![allow(clippy::enum_variant_names)]
@@ -260,79 +362,47 @@ pub mod bits {
                 _ => None,
             }
         }
-        /// The integer of this value, as C sees it.
-        pub const fn to_raw(self) -> i32 {
-            self as i32
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
-            super::Availability {
-                platform: Some(super::Platform::Windows),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 2600,
-                    minor: 0,
-                }),
-                text: "Windows XP",
-            },
-            super::Availability {
-                platform: Some(super::Platform::WindowsServer),
-                requirement: super::Requirement::Since(super::Version {
-                    major: 3790,
-                    minor: 0,
-                }),
-                text: "Windows Server 2003",
-            },
+            super::Availability::since(super::Platform::Windows, 2600, 0, "Windows XP"),
+            super::Availability::since(
+                super::Platform::WindowsServer,
+                3790,
+                0,
+                "Windows Server 2003",
+            ),
         ];
         /// What the documentation says about the availability of this value
         /// (the type's own statements are in [`Self::AVAILABILITY`]).
         pub const fn availability(self) -> &'static [super::Availability] {
             match self {
                 Self::Upload => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Bits),
-                            requirement: super::Requirement::NotUpTo(super::Version {
-                                major: 1,
-                                minor: 2,
-                            }),
-                            text: "BITS 1.2 and earlier: Not supported.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::not_up_to(
+                                super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
                 }
                 Self::UploadReply => {
-                    &[
-                        super::Availability {
-                            platform: Some(super::Platform::Bits),
-                            requirement: super::Requirement::NotUpTo(super::Version {
-                                major: 1,
-                                minor: 2,
-                            }),
-                            text: "BITS 1.2 and earlier: Not supported.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::Availability::not_up_to(
+                                super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }
         }
-        /// Whether the documentation allows this value on `target` (by the type's
-        /// statements and the value's own).
-        pub const fn is_available_on(self, target: super::Target) -> bool {
-            super::is_available_on(Self::AVAILABILITY, target)
-                && super::is_available_on(self.availability(), target)
-        }
     }
-    impl TryFrom<i32> for BgJobType {
-        type Error = super::UnknownValue<i32>;
-        fn try_from(raw: i32) -> Result<Self, super::UnknownValue<i32>> {
-            match Self::from_raw(raw) {
-                Some(value) => Ok(value),
-                None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
-            }
-        }
-    }
-    impl From<BgJobType> for i32 {
-        fn from(value: BgJobType) -> i32 {
-            value.to_raw()
-        }
-    }
+    docbind_rust_enum!(BgJobType : i32);
 }

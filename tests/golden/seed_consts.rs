@@ -100,6 +100,84 @@ pub struct Availability {
     /// The sentence of the documentation it comes from.
     pub text: &'static str,
 }
+impl Availability {
+    /// Available starting with `major.minor` of `platform`.
+    pub const fn since(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Since(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and earlier.
+    pub const fn not_up_to(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotUpTo(Version { major, minor }), text)
+    }
+    /// Not supported on `major.minor` of `platform` and later.
+    pub const fn not_from(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::NotFrom(Version { major, minor }), text)
+    }
+    /// Only on `major.minor` of `platform`.
+    pub const fn only_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Only(Version { major, minor }), text)
+    }
+    /// Deprecated since `major.minor` of `platform`.
+    pub const fn deprecated_in(
+        platform: Platform,
+        major: u32,
+        minor: u32,
+        text: &'static str,
+    ) -> Self {
+        Self::at(platform, Requirement::Deprecated(Some(Version { major, minor })), text)
+    }
+    /// Deprecated, everywhere.
+    pub const fn deprecated(text: &'static str) -> Self {
+        Availability {
+            platform: None,
+            requirement: Requirement::Deprecated(None),
+            text,
+        }
+    }
+    /// Available on `platform`, any version.
+    pub const fn available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Available, text)
+    }
+    /// Available on `platform` only (among frameworks).
+    pub const fn exclusive(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::Exclusive, text)
+    }
+    /// Not available on `platform`.
+    pub const fn not_available(platform: Platform, text: &'static str) -> Self {
+        Self::at(platform, Requirement::NotAvailable, text)
+    }
+    const fn at(
+        platform: Platform,
+        requirement: Requirement,
+        text: &'static str,
+    ) -> Self {
+        Availability {
+            platform: Some(platform),
+            requirement,
+            text,
+        }
+    }
+}
 /// A system a program runs on, to check availability against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {
@@ -250,22 +328,18 @@ pub mod bits {
         }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &[super::super::Availability] = &[
-            super::super::Availability {
-                platform: Some(super::super::Platform::Windows),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 2600,
-                    minor: 0,
-                }),
-                text: "Windows XP",
-            },
-            super::super::Availability {
-                platform: Some(super::super::Platform::WindowsServer),
-                requirement: super::super::Requirement::Since(super::super::Version {
-                    major: 3790,
-                    minor: 0,
-                }),
-                text: "Windows Server 2003",
-            },
+            super::super::Availability::since(
+                super::super::Platform::Windows,
+                2600,
+                0,
+                "Windows XP",
+            ),
+            super::super::Availability::since(
+                super::super::Platform::WindowsServer,
+                3790,
+                0,
+                "Windows Server 2003",
+            ),
         ];
         /// What the documentation says about the availability of `value`
         /// (the type's own statements are in [`AVAILABILITY`]).
@@ -274,28 +348,28 @@ pub mod bits {
         ) -> &'static [super::super::Availability] {
             match value {
                 1 => {
-                    &[
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Bits),
-                            requirement: super::super::Requirement::NotUpTo(super::super::Version {
-                                major: 1,
-                                minor: 2,
-                            }),
-                            text: "BITS 1.2 and earlier: Not supported.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::super::Availability::not_up_to(
+                                super::super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
                 }
                 2 => {
-                    &[
-                        super::super::Availability {
-                            platform: Some(super::super::Platform::Bits),
-                            requirement: super::super::Requirement::NotUpTo(super::super::Version {
-                                major: 1,
-                                minor: 2,
-                            }),
-                            text: "BITS 1.2 and earlier: Not supported.",
-                        },
-                    ]
+                    const {
+                        &[
+                            super::super::Availability::not_up_to(
+                                super::super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
                 }
                 _ => &[],
             }

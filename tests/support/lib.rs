@@ -147,12 +147,38 @@ fn item_name(item: &syn::Item) -> Option<String> {
         syn::Item::Type(i) => Some(i.ident.to_string()),
         syn::Item::Trait(i) => Some(i.ident.to_string()),
         syn::Item::Mod(i) => Some(i.ident.to_string()),
+        syn::Item::Macro(i) => i.ident.as_ref().map(|name| format!("macro_rules! {name}")),
         syn::Item::Impl(i) => match &*i.self_ty {
             syn::Type::Path(p) => p.path.segments.last().map(|s| format!("impl {}", s.ident)),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// `docbind_rust_enum!(Name: repr)`, `docbind_rust_enum!(#[allow(deprecated)] Name: repr,
+/// no_availability)`: the shared macro of the `rust` style, invoked with nothing but a type name,
+/// an integer type and the optional marks.
+fn is_rust_enum_invocation(item: &syn::Item) -> bool {
+    let syn::Item::Macro(m) = item else {
+        return false;
+    };
+    if m.ident.is_some() || !m.mac.path.is_ident("docbind_rust_enum") {
+        return false;
+    }
+    let text = m.mac.tokens.to_string();
+    let text = text
+        .strip_prefix("# [allow (deprecated)]")
+        .unwrap_or(&text)
+        .trim();
+    let text = text
+        .strip_suffix(", no_availability")
+        .unwrap_or(text)
+        .trim();
+    let Some((name, repr)) = text.split_once(" : ") else {
+        return false;
+    };
+    syn::parse_str::<syn::Ident>(name).is_ok() && ["i32", "u32", "i64", "u64"].contains(&repr)
 }
 
 /// Everything a generated single file (`Layout::SingleFile`) must be, whatever the pages said:
@@ -180,7 +206,7 @@ pub fn check_generated(
         .parse()
         .map_err(|e| format!("the output does not lex: {e}"))?;
     let file: syn::File =
-        syn::parse2(tokens.clone()).map_err(|e| format!("the output does not parse: {e}"))?;
+        syn::parse2(tokens).map_err(|e| format!("the output does not parse: {e}"))?;
     for item in &file.items {
         match item {
             syn::Item::Mod(m) => {
@@ -192,7 +218,7 @@ pub fn check_generated(
                             | syn::Item::Type(_)
                             | syn::Item::Const(_)
                             | syn::Item::Impl(_)
-                    );
+                    ) || is_rust_enum_invocation(inner);
                     if !styled {
                         return Err(format!(
                             "module `{}` holds an item of no enum style: {:?}",
@@ -208,8 +234,18 @@ pub fn check_generated(
             },
         }
     }
+    // The documentation of every item but the shared macro's definition (its body holds
+    // `#[$attr]` patterns, not attributes; it is docbind's own text).
     let mut docs = DocRuns::default();
-    docs.walk(tokens)?;
+    for item in &file.items {
+        if matches!(item, syn::Item::Macro(m) if m.ident.is_some()) {
+            continue;
+        }
+        let mut item_tokens = proc_macro2::TokenStream::new();
+        quote::ToTokens::to_tokens(item, &mut item_tokens);
+        docs.walk(item_tokens)?;
+    }
+
     for run in &docs.runs {
         check_markdown(run)?;
     }
