@@ -2,6 +2,10 @@
 
 mod cli;
 
+/// A faster allocator for the command line tool (the library leaves the choice to its users).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Args, Parser, Subcommand};
 use cli::report::{MessageFormat, Reporter};
 use docbind::{Config, Difference, EnumStyle, Layout, Loaded, NameStyle};

@@ -89,7 +89,9 @@ fn walk(
             return;
         }
     };
-    let mut children: Vec<(String, PathBuf)> = Vec::new();
+    // The file type from the directory entry needs no `stat`; only symlinks (and entries of
+    // unknown type) are followed with `fs::metadata`.
+    let mut children: Vec<(String, PathBuf, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
             Ok(entry) => {
@@ -97,7 +99,8 @@ fn walk(
                 if name.starts_with('.') {
                     continue;
                 }
-                children.push((name, entry.path()));
+                let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
+                children.push((name, entry.path(), kind));
             }
             Err(e) => errors.push(Diagnostic::error(
                 dir,
@@ -106,14 +109,22 @@ fn walk(
             )),
         }
     }
-    children.sort();
-    for (name, path) in children {
+    children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    for (name, path, kind) in children {
         let child_rel = if rel.is_empty() {
             name.clone()
         } else {
             format!("{rel}/{name}")
         };
         let is_page = name.to_ascii_lowercase().ends_with(".md");
+        if let Some(kind) = kind {
+            if kind.is_file() {
+                if is_page {
+                    files.push((child_rel, path));
+                }
+                continue;
+            }
+        }
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, &child_rel, seen, files, dirs, errors),
             // Only regular files: a FIFO or device named `x.md` would block or never end.
