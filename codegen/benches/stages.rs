@@ -7,6 +7,9 @@
 //! Pages: the seed (`docs/bits/…`), the largest sample (`docs/contoso/…status_code`), and, when
 //! `../shared/corpus` is present, the largest real enum page of the driver docs.
 
+// `criterion_group!` defines an undocumented `pub fn`.
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use docbind::{Config, Layout};
 use std::path::Path;
