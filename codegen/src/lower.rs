@@ -695,10 +695,77 @@ fn see_also_items(text: &str) -> Vec<String> {
             None => {
                 let item = trimmed.trim_start_matches(['-', '*']).trim();
                 if !item.is_empty() {
-                    items.push(item.to_string());
+                    items.extend(split_links(item));
                 }
             }
         }
     }
     items
+}
+
+/// A line made of nothing but several Markdown links (`[A](a) [B](b)`, as pages write links
+/// on consecutive lines of one paragraph) → one item per link; any other line stays whole.
+fn split_links(line: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let Some(end) = link_end(rest) else {
+            return vec![line.to_string()];
+        };
+        links.push(rest[..end].to_string());
+        rest = rest[end..].trim_start();
+    }
+    links
+}
+
+/// The length of the Markdown link `[text](target)` that `s` starts with.
+fn link_end(s: &str) -> Option<usize> {
+    if !s.starts_with('[') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut close = None;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let after = close? + 1;
+    let target = s[after..].strip_prefix('(')?;
+    let end = target.find(')')?;
+    Some(after + 1 + end + 1)
+}
+
+#[cfg(test)]
+mod see_also_tests {
+    use super::split_links;
+
+    #[test]
+    fn links_on_one_line_become_items() {
+        assert_eq!(
+            split_links("[A](https://a) [`B`](type@super::m::B)"),
+            ["[A](https://a)", "[`B`](type@super::m::B)"]
+        );
+        assert_eq!(split_links("[A](https://a)"), ["[A](https://a)"]);
+        assert_eq!(
+            split_links("[A](https://a) and more"),
+            ["[A](https://a) and more"]
+        );
+        assert_eq!(split_links("plain text"), ["plain text"]);
+        assert_eq!(
+            split_links("[a \\] b](x) [c](y)"),
+            ["[a \\] b](x)", "[c](y)"]
+        );
+    }
 }
