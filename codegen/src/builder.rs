@@ -75,6 +75,7 @@ pub struct Builder {
     enum_style: Option<EnumStyle>,
     enums: BTreeMap<String, EnumOverride>,
     non_exhaustive: Option<bool>,
+    modules: BTreeMap<String, String>,
 }
 
 impl Builder {
@@ -94,6 +95,7 @@ impl Builder {
             enum_style: None,
             enums: BTreeMap::new(),
             non_exhaustive: None,
+            modules: BTreeMap::new(),
         }
     }
 
@@ -231,6 +233,18 @@ impl Builder {
         if let Some(yes) = self.non_exhaustive {
             config.non_exhaustive = yes;
         }
+        for (header, module) in &self.modules {
+            if crate::naming::module_name(module) != *module {
+                return Err(Error::single(Diagnostic::error(
+                    Path::new("Builder::module_for_header"),
+                    0,
+                    format!("`{module}` cannot be a module name (for `{header}`)"),
+                )));
+            }
+            config
+                .modules
+                .insert(header.to_ascii_lowercase(), module.clone());
+        }
         for (c_type, settings) in &self.enums {
             let target = config.enums.entry(c_type.clone()).or_default();
             if settings.rename.is_some() {
@@ -319,6 +333,17 @@ impl Builder {
     /// `docbind.toml`; default true).
     pub fn non_exhaustive(mut self, yes: bool) -> Self {
         self.non_exhaustive = Some(yes);
+        self
+    }
+
+    /// Puts the enums of the C header `header` (its file name, e.g. `61883.h`) into the Rust
+    /// module `module` instead of the one named after the file (`[modules]` in `docbind.toml`).
+    pub fn module_for_header(
+        mut self,
+        header: impl Into<String>,
+        module: impl Into<String>,
+    ) -> Self {
+        self.modules.insert(header.into(), module.into());
         self
     }
 }

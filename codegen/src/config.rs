@@ -35,6 +35,10 @@ pub struct Config {
     /// Whether [`EnumStyle::Rust`] enums are marked `#[non_exhaustive]` (default `true`), so
     /// that a value added to the documentation is not a breaking change for other crates.
     pub non_exhaustive: bool,
+    /// The module layout: the Rust module of each C header, keyed by the header's file name in
+    /// lowercase (`[modules] "61883.h" = "ieee61883"`). Headers not listed get a module named
+    /// after the file (`bits.h` → `bits`, `61883.h` → `h61883`).
+    pub modules: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -48,6 +52,7 @@ impl Default for Config {
             enum_style: EnumStyle::Rust,
             enums: Default::default(),
             non_exhaustive: true,
+            modules: Default::default(),
         }
     }
 }

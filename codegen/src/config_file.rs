@@ -17,7 +17,8 @@ pub const FILE_NAME: &str = "docbind.toml";
 /// What the `help:` line of a configuration error lists.
 const KNOWN_KEYS: &str = "known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), \
      header-dirs, header-only-variants, enum-style, non-exhaustive, and [enums.C_TYPE_NAME] tables \
-     with rename and style and [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason";
+     with rename and style and [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason, \
+     and a [modules] table mapping header file names to module names";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -31,6 +32,8 @@ struct File {
     #[serde(default)]
     enums: BTreeMap<Spanned<String>, EnumTable>,
     non_exhaustive: Option<bool>,
+    #[serde(default)]
+    modules: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +98,20 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
     }
     if let Some(yes) = file.header_only_variants {
         config.header_only_variants = yes;
+    }
+    for (header, module) in file.modules {
+        // A module name must be what docbind itself would make of a header name: a plain
+        // snake_case identifier, not a keyword, not a crate root's file name.
+        if crate::naming::module_name(module.get_ref()) != *module.get_ref() {
+            let message = format!(
+                "`{}` cannot be a module name: use lowercase letters, digits and `_`, not starting with a digit, no keyword, not `lib` or `main`",
+                module.get_ref()
+            );
+            return Err(error_at(path, text, module.span(), message));
+        }
+        config
+            .modules
+            .insert(header.to_ascii_lowercase(), module.into_inner());
     }
     if let Some(names) = file.names {
         config.names = match names {
@@ -303,6 +320,32 @@ mod tests {
                 .unwrap()
                 .value,
             0x8000_0000
+        );
+    }
+
+    #[test]
+    fn modules_map_headers_to_module_names() {
+        let config =
+            parse("[modules]\n\"61883.h\" = \"ieee61883\"\n\"Bits.H\" = \"bits_ext\"\n").unwrap();
+        assert_eq!(
+            config.modules.get("61883.h").map(String::as_str),
+            Some("ieee61883")
+        );
+        assert_eq!(
+            config.modules.get("bits.h").map(String::as_str),
+            Some("bits_ext")
+        );
+        for bad in ["\"2x\"", "\"Mod\"", "\"lib\"", "\"a-b\"", "\"self\""] {
+            let err = parse(&format!("[modules]\n\"x.h\" = {bad}\n")).unwrap_err();
+            assert_eq!(err.line, 2, "{bad}: {err}");
+            assert!(err.message.contains("cannot be a module name"), "{err}");
+        }
+        // And the module is used.
+        let page = "---\nUID: NE:61883.X\nreq.header: 61883.h\nreq.typenames: X\n---\n## -enum-fields\n### -field X_A\n";
+        let loaded = crate::load_pages([("61883/x.md", page.as_bytes())], &config);
+        assert_eq!(
+            loaded.bindings.modules.keys().collect::<Vec<_>>(),
+            ["ieee61883"]
         );
     }
 

@@ -93,7 +93,11 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
         c_name: c_name.to_string(),
         rust_name,
         aliases,
-        module: naming::module_name(&header),
+        module: config
+            .modules
+            .get(&header.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| naming::module_name(&header)),
         header,
     })
 }
