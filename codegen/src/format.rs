@@ -6,7 +6,17 @@ use proc_macro2::TokenStream;
 ///
 /// `header` lines are written as `//` comments above the code; they name the sources.
 pub fn file(header: &[String], tokens: TokenStream) -> Result<String, syn::Error> {
+    Ok(with_header(header, &code(tokens)?))
+}
+
+/// Parses `tokens` as a Rust file and pretty-prints it.
+pub fn code(tokens: TokenStream) -> Result<String, syn::Error> {
     let parsed: syn::File = syn::parse2(tokens)?;
+    Ok(prettyplease::unparse(&parsed))
+}
+
+/// `code` under the `//` comment lines of `header` and a blank line.
+pub fn with_header(header: &[String], code: &str) -> String {
     let mut out = String::new();
     for line in header {
         out.push_str("// ");
@@ -22,6 +32,6 @@ pub fn file(header: &[String], tokens: TokenStream) -> Result<String, syn::Error
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&prettyplease::unparse(&parsed));
-    Ok(out)
+    out.push_str(code);
+    out
 }

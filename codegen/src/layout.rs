@@ -1,6 +1,7 @@
 //! Which files a model becomes: a `src/` directory, a whole crate, or one file for `include!`.
 
 use crate::emit;
+use crate::fingerprint;
 use crate::format;
 use crate::model::{Bindings, Module};
 use crate::output::{Files, MARKER};
@@ -50,6 +51,17 @@ fn header_for(what: &str, sources: Vec<String>) -> Vec<String> {
 pub fn render_timed(
     bindings: &Bindings,
     layout: &Layout,
+) -> Result<(Files, Duration, Duration), syn::Error> {
+    render_reusing(bindings, layout, &|_| None)
+}
+
+/// [`render_timed`], reusing a module file that `previous` (the text at a path of the output,
+/// when there is one) shows was generated from the same module by the same docbind and not
+/// edited since (see [`crate::fingerprint`]): it is the text rendering would give.
+pub fn render_reusing(
+    bindings: &Bindings,
+    layout: &Layout,
+    previous: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Result<(Files, Duration, Duration), syn::Error> {
     let mut files = Files::default();
     let mut emit_time = Duration::ZERO;
@@ -116,18 +128,22 @@ pub fn render_timed(
             let rendered: Vec<(String, String, Duration, Duration)> = modules
                 .par_iter()
                 .map(|m| {
+                    let path = format!("{prefix}{}.rs", m.name);
+                    let source = fingerprint::of_module(m, &path);
+                    if let Some(text) =
+                        previous(&path).filter(|t| fingerprint::still_valid(t, source))
+                    {
+                        return Ok((path, text, Duration::ZERO, Duration::ZERO));
+                    }
                     let start = Instant::now();
                     let tokens = emit::module_items(m);
                     let emitted = start.elapsed();
                     let start = Instant::now();
-                    let header = header_for(&format!("from `{}`", m.header), source_lines(m));
-                    let text = format::file(&header, tokens)?;
-                    Ok((
-                        format!("{prefix}{}.rs", m.name),
-                        text,
-                        emitted,
-                        start.elapsed(),
-                    ))
+                    let code = format::code(tokens)?;
+                    let mut header = header_for(&format!("from `{}`", m.header), source_lines(m));
+                    header.push(fingerprint::line(source, &code));
+                    let text = format::with_header(&header, &code);
+                    Ok((path, text, emitted, start.elapsed()))
                 })
                 .collect::<Result<_, syn::Error>>()?;
             for (path, text, emitted, formatted) in rendered {

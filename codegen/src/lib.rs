@@ -58,6 +58,7 @@ mod diagnostic;
 mod doc_text;
 mod emit;
 mod error;
+mod fingerprint;
 mod format;
 mod front_matter;
 mod header_scan;
@@ -156,6 +157,16 @@ pub fn load_pages<'a>(
 /// Renders a model into the files of `layout`.
 pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, Error> {
     layout::render_timed(bindings, layout)
+        .map(|(files, _, _)| files)
+        .map_err(render_error)
+}
+
+/// [`render`], for output that goes to `dir`: a module file already in `dir` that was generated
+/// from the same model by the same docbind, and not edited since (its header's fingerprint
+/// says so), is reused instead of rendered again — the same bytes, without the work.
+pub fn render_for(bindings: &Bindings, layout: &Layout, dir: &Path) -> Result<Files, Error> {
+    let previous = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
+    layout::render_reusing(bindings, layout, &previous)
         .map(|(files, _, _)| files)
         .map_err(render_error)
 }

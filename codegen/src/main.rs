@@ -359,7 +359,8 @@ fn render(
     let mut loaded = load(command, &t.source, reporter, keep_going)?;
     reporter.busy("rendering Rust");
     let start = Instant::now();
-    let files = docbind::render(&loaded.bindings, &t.layout().1);
+    let (dir, layout) = t.layout();
+    let files = docbind::render_for(&loaded.bindings, &layout, &dir);
     // `render` does not tell emitting from formatting: their sum is counted as `emit`.
     loaded.timings.emit = start.elapsed();
     reporter.done();

@@ -3,6 +3,7 @@
 //   fabrikam/ne-fabrikam-fabrikam_color_space.md
 //   fabrikam/ne-fabrikam-_fabrikam_mode.md
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
+// docbind-fingerprint: b6129996fc4a24a7 4fb4a50ae57d391e
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.

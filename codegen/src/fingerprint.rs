@@ -1,0 +1,89 @@
+//! Fingerprints that let a run keep a module file it would write identically: the file's
+//! header records a hash of what it was generated from (the module's model and the code that
+//! emits it) and a hash of its own text. When both still hold, emitting and formatting the
+//! module again would give the same bytes, so the existing text is reused.
+
+use crate::model::Module;
+
+/// The source of the code that turns a module's model into text: any change to it changes
+/// every fingerprint, so a new docbind never reuses what an old one wrote.
+const EMITTER: &[&str] = &[
+    include_str!("emit.rs"),
+    include_str!("emit/consts.rs"),
+    include_str!("emit/flags.rs"),
+    include_str!("emit/newtype.rs"),
+    include_str!("format.rs"),
+    include_str!("layout.rs"),
+    include_str!("fingerprint.rs"),
+];
+
+/// The prefix of the header line that holds the fingerprint.
+pub const LINE: &str = "docbind-fingerprint:";
+
+/// FNV-1a, 64 bits: stable across platforms, Rust versions and runs.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in *part {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The fingerprint of what a module file is generated from.
+pub fn of_module(module: &Module, path: &str) -> u64 {
+    let model = format!("{module:?}");
+    let mut parts: Vec<&[u8]> = EMITTER.iter().map(|s| s.as_bytes()).collect();
+    parts.push(env!("CARGO_PKG_VERSION").as_bytes());
+    parts.push(path.as_bytes());
+    parts.push(model.as_bytes());
+    fnv(&parts)
+}
+
+/// The header line for a file generated from `source` whose code (everything after the
+/// header) is `body`.
+pub fn line(source: u64, body: &str) -> String {
+    format!("{LINE} {source:016x} {:016x}", fnv(&[body.as_bytes()]))
+}
+
+/// Whether `previous` (a file on disk) was generated from `source` and is unaltered: its
+/// header's fingerprint line names `source`, and the hash of its code matches the line.
+pub fn still_valid(previous: &str, source: u64) -> bool {
+    let Some((header, body)) = previous.split_once("\n\n") else {
+        return false;
+    };
+    let Some(recorded) = header
+        .lines()
+        .find_map(|l| l.strip_prefix("// ")?.strip_prefix(LINE))
+    else {
+        return false;
+    };
+    recorded.trim() == line(source, body).trim_start_matches(LINE).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_valid_only_unaltered_and_from_the_same_source() {
+        let body = "pub enum X {}\n";
+        let text = format!("// @generated\n// {}\n\n{body}", line(7, body));
+        assert!(still_valid(&text, 7));
+        assert!(!still_valid(&text, 8), "another source");
+        assert!(
+            !still_valid(&text.replace("enum X", "enum Y"), 7),
+            "edited by hand"
+        );
+        assert!(
+            !still_valid("// @generated\n\npub enum X {}\n", 7),
+            "no fingerprint"
+        );
+        assert_eq!(fnv(&[b"a"]), fnv(&[b"a"]));
+        assert_ne!(fnv(&[b"ab", b""]), fnv(&[b"a", b"b"]));
+    }
+}
