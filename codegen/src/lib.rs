@@ -171,6 +171,22 @@ pub fn render_for(bindings: &Bindings, layout: &Layout, dir: &Path) -> Result<Fi
         .map_err(render_error)
 }
 
+/// The files of `loaded`, with the time emitting and formatting took.
+fn rendered(loaded: Loaded, layout: &Layout) -> Result<Generated, Error> {
+    let (files, emit, format) =
+        layout::render_timed(&loaded.bindings, layout).map_err(render_error)?;
+    let timings = Timings {
+        emit,
+        format,
+        ..loaded.timings
+    };
+    Ok(Generated {
+        loaded,
+        files,
+        timings,
+    })
+}
+
 fn render_error(e: syn::Error) -> Error {
     Error::single(Diagnostic::error(
         "<generated>",
@@ -198,18 +214,7 @@ pub fn generate(docs: &Path, config: &Config, layout: &Layout) -> Result<Generat
             diagnostics: loaded.diagnostics,
         });
     }
-    let (files, emit, format) =
-        layout::render_timed(&loaded.bindings, layout).map_err(render_error)?;
-    let timings = Timings {
-        emit,
-        format,
-        ..loaded.timings
-    };
-    Ok(Generated {
-        loaded,
-        files,
-        timings,
-    })
+    rendered(loaded, layout)
 }
 
 /// Like [`generate`], but a page with errors does not stop the run: the files are rendered
@@ -225,18 +230,7 @@ pub fn generate_keep_going(
     layout: &Layout,
 ) -> Result<Generated, Error> {
     let loaded = load(docs, config)?;
-    let (files, emit, format) =
-        layout::render_timed(&loaded.bindings, layout).map_err(render_error)?;
-    let timings = Timings {
-        emit,
-        format,
-        ..loaded.timings
-    };
-    Ok(Generated {
-        loaded,
-        files,
-        timings,
-    })
+    rendered(loaded, layout)
 }
 
 /// Writes `files` into `dir` so that no file is ever half-written and a failure changes

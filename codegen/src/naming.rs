@@ -78,7 +78,6 @@ fn words(c_name: &str) -> Vec<&str> {
 pub fn variant_names(type_c_name: &str, c_names: &[&str]) -> Vec<String> {
     let split: Vec<Vec<&str>> = c_names.iter().map(|n| words(n)).collect();
     let mut shared = match split.as_slice() {
-        [] => 0,
         [only] => {
             let ty = words(type_c_name.trim_start_matches('_'));
             only.iter()
@@ -86,14 +85,7 @@ pub fn variant_names(type_c_name: &str, c_names: &[&str]) -> Vec<String> {
                 .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
                 .count()
         }
-        [first, rest @ ..] => rest.iter().fold(first.len(), |n, w| {
-            first
-                .iter()
-                .zip(w.iter())
-                .take(n)
-                .take_while(|(a, b)| a == b)
-                .count()
-        }),
+        _ => shared_prefix_words(c_names),
     };
     loop {
         let names: Vec<String> = split
