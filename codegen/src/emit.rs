@@ -17,16 +17,25 @@ use quote::quote;
 /// Items shared by every module (referred to as `super::…` from the modules): those every
 /// output has, and the helpers of the styles `bindings` uses.
 pub fn support_items(bindings: &Bindings) -> TokenStream {
+    crate::support::items(needs(bindings))
+}
+
+/// The shared macros (formatted source text), to come after [`support_items`] and before the
+/// modules.
+pub fn support_macros(bindings: &Bindings) -> String {
+    crate::support::macros(needs(bindings))
+}
+
+fn needs(bindings: &Bindings) -> crate::support::Needs {
     let uses = |style: EnumStyle| bindings.enums().any(|e| e.style == style);
-    let needs = crate::support::Needs {
+    crate::support::Needs {
         value_debug: uses(EnumStyle::Newtype),
         flags: uses(EnumStyle::Flags),
         flags_availability: bindings.enums().any(|e| {
             e.style == EnumStyle::Flags || (e.style == EnumStyle::Consts && e.looks_like_flags)
         }),
         rust_enum: uses(EnumStyle::Rust),
-    };
-    crate::support::items(needs)
+    }
 }
 
 /// The items of one module.
@@ -291,32 +300,12 @@ fn bits_of(value: i128, repr: Repr) -> u64 {
     }
 }
 
-/// The literal of `repr` whose bits are `bits` (the inverse of [`bits_of`]).
-fn repr_literal(bits: u64, repr: Repr) -> TokenStream {
-    int(match repr {
-        Repr::I32 => i128::from(bits as u32 as i32),
-        Repr::U32 => i128::from(bits as u32),
-        Repr::I64 => i128::from(bits as i64),
-        Repr::U64 => i128::from(bits),
-    })
-}
-
 /// `expr` (of type `repr`) as its `u64` bits, in the generated code.
 fn to_bits(expr: TokenStream, repr: Repr) -> TokenStream {
     match repr {
         Repr::I32 => quote!(#expr as u32 as u64),
         Repr::U32 => quote!(#expr as u64),
         Repr::I64 => quote!(#expr as u64),
-        Repr::U64 => expr,
-    }
-}
-
-/// `expr` (`u64` bits from [`to_bits`]) back as `repr`, in the generated code.
-fn from_bits(expr: TokenStream, repr: Repr) -> TokenStream {
-    match repr {
-        Repr::I32 => quote!(#expr as u32 as i32),
-        Repr::U32 => quote!(#expr as u32),
-        Repr::I64 => quote!(#expr as i64),
         Repr::U64 => expr,
     }
 }
@@ -449,48 +438,44 @@ fn enum_items(e: &Enum) -> TokenStream {
             pub const #vname: Self = Self::#target;
         }
     });
-    let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
-    let c_names = variants.iter().map(|v| &v.c_name);
-    let raws = variants.iter().map(|v| int(v.value));
-    let type_statements = statements(&e.availability);
-    let variant_statements = variants.iter().filter_map(|v| {
-        let list = statements(&v.availability);
-        if list.is_empty() {
-            return None;
-        }
+    let values = variants.iter().map(|v| {
         let vname = ident(&v.name);
-        Some(quote!(Self::#vname => const { &[#(#list),*] },))
+        let c_name = &v.c_name;
+        quote!((Self::#vname, #c_name))
     });
-    let with_statements = variants
+    let type_statements = statements(&e.availability);
+    let value_statements: Vec<TokenStream> = variants
         .iter()
-        .filter(|v| !statements(&v.availability).is_empty())
-        .count();
-    let fallback = (with_statements < variants.len()).then(|| quote!(_ => &[],));
-    let availability_body = if with_statements > 0 {
-        quote!(match self { #(#variant_statements)* #fallback })
-    } else {
-        quote!({
-            let _ = self;
-            &[]
-        })
-    };
-
-    // The conversions and `is_available_on` come from the shared `docbind_rust_enum!` macro;
-    // so do `AVAILABILITY` and `availability()` when the documentation states nothing.
-    let (availability, no_availability) = if type_statements.is_empty() && with_statements == 0 {
-        (None, Some(quote!(, no_availability)))
-    } else {
-        let items = quote! {
-            /// What the documentation says about the availability of the type.
-            pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
-
-            /// What the documentation says about the availability of this value
-            /// (the type's own statements are in [`Self::AVAILABILITY`]).
-            pub const fn availability(self) -> &'static [super::Availability] {
-                #availability_body
+        .filter_map(|v| {
+            let list = statements(&v.availability);
+            if list.is_empty() {
+                return None;
             }
-        };
-        (Some(items), None)
+            let vname = ident(&v.name);
+            Some(quote!((Self::#vname, &[#(#list),*])))
+        })
+        .collect();
+
+    // The rest comes from the shared `docbind_rust_enum!` macro, from `VALUES`; so do empty
+    // `AVAILABILITY` and `VALUE_AVAILABILITY` when the documentation states nothing.
+    let type_availability =
+        (!type_statements.is_empty() || !value_statements.is_empty()).then(|| {
+            quote! {
+                /// What the documentation says about the availability of the type.
+                pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
+            }
+        });
+    let value_availability = (!value_statements.is_empty()).then(|| {
+        quote! {
+            /// The values with availability statements of their own, and those statements.
+            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] =
+                &[#(#value_statements),*];
+        }
+    });
+    let no_availability = match (&type_availability, &value_availability) {
+        (None, _) => Some(quote!(, no_availability)),
+        (Some(_), None) => Some(quote!(, no_value_availability)),
+        (Some(_), Some(_)) => None,
     };
 
     quote! {
@@ -512,25 +497,11 @@ fn enum_items(e: &Enum) -> TokenStream {
             /// The C name of this type.
             pub const C_NAME: &'static str = #c_type;
 
-            /// Every value, in the order the documentation lists them.
-            pub const ALL: &'static [Self] = &[#(Self::#names),*];
+            /// Every value and its C name, in the order the documentation lists them.
+            pub const VALUES: &'static [(Self, &'static str)] = &[#(#values),*];
 
-            /// The C name of this value.
-            pub const fn c_name(self) -> &'static str {
-                match self {
-                    #(Self::#names => #c_names,)*
-                }
-            }
-
-            /// The value whose integer is `raw`, if there is one.
-            pub const fn from_raw(raw: #repr) -> Option<Self> {
-                match raw {
-                    #(#raws => Some(Self::#names),)*
-                    _ => None,
-                }
-            }
-
-            #availability
+            #type_availability
+            #value_availability
         }
 
         docbind_rust_enum!(#allow_deprecated #name: #repr #no_availability);

@@ -2,13 +2,6 @@
 
 use proc_macro2::TokenStream;
 
-/// Parses `tokens` as a Rust file and pretty-prints it under a `// @generated` header.
-///
-/// `header` lines are written as `//` comments above the code; they name the sources.
-pub fn file(header: &[String], tokens: TokenStream) -> Result<String, syn::Error> {
-    Ok(with_header(header, &code(tokens)?))
-}
-
 /// Parses `tokens` as a Rust file and pretty-prints it.
 pub fn code(tokens: TokenStream) -> Result<String, syn::Error> {
     let parsed: syn::File = syn::parse2(tokens)?;

@@ -132,6 +132,12 @@ pub const RESERVED: &[&str] = &[
     "set",
     "iter",
     "iter_names",
+    "VALUES",
+    "VALUE_AVAILABILITY",
+    "RAWS",
+    "LOOKUP",
+    "ALL_BITS",
+    "to_bits",
 ];
 
 /// Names the generated module uses unqualified (`Option<Self>`, `impl TryFrom<i32>`,

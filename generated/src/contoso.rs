@@ -3,7 +3,7 @@
 //   contoso/ne-contoso-_contoso_capture_flags.md
 //   contoso/ne-contoso-_contoso_mode.md
 //   contoso/ne-contoso-_contoso_status_code.md
-// docbind-fingerprint: 65fb3681439de825 e79c5c2af54b8f97
+// docbind-fingerprint: 98836618ae4d2944 159af0fd022ec1a7
 
 #![allow(clippy::enum_variant_names)]
 /// The **CONTOSO_CAPTURE_FLAGS** enumeration specifies options for a capture request. The values can be combined with a bitwise OR.
@@ -111,79 +111,6 @@ impl ContosoCaptureFlags {
             _ => None,
         }
     }
-    /// No bits set.
-    pub const fn empty() -> Self {
-        Self(0)
-    }
-    /// The bits of every documented flag.
-    pub const fn all() -> Self {
-        Self(15)
-    }
-    /// The integer, every bit as it is.
-    pub const fn bits(self) -> i32 {
-        self.0
-    }
-    /// The value with exactly these bits, documented or not.
-    pub const fn from_bits_retain(bits: i32) -> Self {
-        Self(bits)
-    }
-    /// The value with these bits, if every one belongs to a documented flag.
-    pub const fn from_bits(bits: i32) -> Option<Self> {
-        if bits & !Self::all().0 == 0 { Some(Self(bits)) } else { None }
-    }
-    /// The value with these bits, less those no documented flag has.
-    pub const fn from_bits_truncate(bits: i32) -> Self {
-        Self(bits & Self::all().0)
-    }
-    /// Whether no bit is set.
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    /// Whether every documented flag is set.
-    pub const fn is_all(self) -> bool {
-        self.0 & Self::all().0 == Self::all().0
-    }
-    /// Whether every bit of `other` is set in `self`.
-    pub const fn contains(self, other: Self) -> bool {
-        self.0 & other.0 == other.0
-    }
-    /// Whether `self` and `other` have a bit in common.
-    pub const fn intersects(self, other: Self) -> bool {
-        self.0 & other.0 != 0
-    }
-    /// Sets the bits of `other`.
-    pub const fn insert(&mut self, other: Self) {
-        self.0 |= other.0;
-    }
-    /// Clears the bits of `other`.
-    pub const fn remove(&mut self, other: Self) {
-        self.0 &= !other.0;
-    }
-    /// Flips the bits of `other`.
-    pub const fn toggle(&mut self, other: Self) {
-        self.0 ^= other.0;
-    }
-    /// Sets (`value` true) or clears the bits of `other`.
-    pub const fn set(&mut self, other: Self, value: bool) {
-        if value {
-            self.insert(other);
-        } else {
-            self.remove(other);
-        }
-    }
-    /// The flags set in `self`, in documentation order: each documented flag that adds
-    /// bits not yielded yet, then the bits no documented flag has, as one value. Their
-    /// union is `self`.
-    pub fn iter(self) -> impl Iterator<Item = Self> {
-        super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-            .map(|(_, bits)| Self(bits as u32 as i32))
-    }
-    /// The documented flags set in `self`, with their Rust names (as
-    /// [`iter`](Self::iter) yields them, without the undocumented bits).
-    pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
-        super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-            .filter_map(|(name, bits)| Some((name?, Self(bits as u32 as i32))))
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -245,82 +172,7 @@ impl ContosoCaptureFlags {
         )
     }
 }
-impl From<i32> for ContosoCaptureFlags {
-    fn from(bits: i32) -> Self {
-        Self(bits)
-    }
-}
-impl From<ContosoCaptureFlags> for i32 {
-    fn from(value: ContosoCaptureFlags) -> i32 {
-        value.0
-    }
-}
-impl ::core::fmt::Debug for ContosoCaptureFlags {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        super::fmt_flags(f, Self::NAMES, self.0 as u32 as u64)
-    }
-}
-impl ::core::ops::BitOr for ContosoCaptureFlags {
-    type Output = Self;
-    /// The union: the bits set in either.
-    fn bitor(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-}
-impl ::core::ops::BitOrAssign for ContosoCaptureFlags {
-    fn bitor_assign(&mut self, other: Self) {
-        self.0 |= other.0;
-    }
-}
-impl ::core::ops::BitAnd for ContosoCaptureFlags {
-    type Output = Self;
-    /// The intersection: the bits set in both.
-    fn bitand(self, other: Self) -> Self {
-        Self(self.0 & other.0)
-    }
-}
-impl ::core::ops::BitAndAssign for ContosoCaptureFlags {
-    fn bitand_assign(&mut self, other: Self) {
-        self.0 &= other.0;
-    }
-}
-impl ::core::ops::BitXor for ContosoCaptureFlags {
-    type Output = Self;
-    /// The symmetric difference: the bits set in one but not both.
-    fn bitxor(self, other: Self) -> Self {
-        Self(self.0 ^ other.0)
-    }
-}
-impl ::core::ops::BitXorAssign for ContosoCaptureFlags {
-    fn bitxor_assign(&mut self, other: Self) {
-        self.0 ^= other.0;
-    }
-}
-impl ::core::ops::Sub for ContosoCaptureFlags {
-    type Output = Self;
-    /// The difference: the bits of `self` not set in `other`.
-    fn sub(self, other: Self) -> Self {
-        Self(self.0 & !other.0)
-    }
-}
-impl ::core::ops::SubAssign for ContosoCaptureFlags {
-    fn sub_assign(&mut self, other: Self) {
-        self.0 &= !other.0;
-    }
-}
-impl ::core::ops::Not for ContosoCaptureFlags {
-    type Output = Self;
-    /// The complement within the documented flags (as the bitflags crate does):
-    /// `Self::all() - self`.
-    fn not(self) -> Self {
-        Self(!self.0 & Self::all().0)
-    }
-}
-impl ::core::iter::FromIterator<ContosoCaptureFlags> for ContosoCaptureFlags {
-    fn from_iter<I: IntoIterator<Item = ContosoCaptureFlags>>(iter: I) -> Self {
-        iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
-    }
-}
+docbind_flags!(ContosoCaptureFlags : i32);
 /// The **CONTOSO_MODE** enumeration specifies the power and performance mode in which a Contoso capture hub operates.
 ///
 /// # Remarks
@@ -395,38 +247,15 @@ impl ContosoMode {
     pub const Default: Self = Self::Balanced;
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_MODE";
-    /// Every value, in the order the documentation lists them.
-    pub const ALL: &'static [Self] = &[
-        Self::Invalid,
-        Self::Off,
-        Self::LowPower,
-        Self::Balanced,
-        Self::Performance,
-        Self::Burst,
+    /// Every value and its C name, in the order the documentation lists them.
+    pub const VALUES: &'static [(Self, &'static str)] = &[
+        (Self::Invalid, "CONTOSO_MODE_INVALID"),
+        (Self::Off, "CONTOSO_MODE_OFF"),
+        (Self::LowPower, "CONTOSO_MODE_LOW_POWER"),
+        (Self::Balanced, "CONTOSO_MODE_BALANCED"),
+        (Self::Performance, "CONTOSO_MODE_PERFORMANCE"),
+        (Self::Burst, "CONTOSO_MODE_BURST"),
     ];
-    /// The C name of this value.
-    pub const fn c_name(self) -> &'static str {
-        match self {
-            Self::Invalid => "CONTOSO_MODE_INVALID",
-            Self::Off => "CONTOSO_MODE_OFF",
-            Self::LowPower => "CONTOSO_MODE_LOW_POWER",
-            Self::Balanced => "CONTOSO_MODE_BALANCED",
-            Self::Performance => "CONTOSO_MODE_PERFORMANCE",
-            Self::Burst => "CONTOSO_MODE_BURST",
-        }
-    }
-    /// The value whose integer is `raw`, if there is one.
-    pub const fn from_raw(raw: i32) -> Option<Self> {
-        match raw {
-            -1 => Some(Self::Invalid),
-            0 => Some(Self::Off),
-            1 => Some(Self::LowPower),
-            2 => Some(Self::Balanced),
-            7 => Some(Self::Performance),
-            8 => Some(Self::Burst),
-            _ => None,
-        }
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -444,29 +273,24 @@ impl ContosoMode {
         super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
-    /// What the documentation says about the availability of this value
-    /// (the type's own statements are in [`Self::AVAILABILITY`]).
-    pub const fn availability(self) -> &'static [super::Availability] {
-        match self {
-            Self::Burst => {
-                const {
-                    &[
-                        super::Availability::since(
-                            super::Platform::Kmdf,
-                            1,
-                            11,
-                            "This constant is available in version 1.11 and later versions of KMDF.",
-                        ),
-                        super::Availability::not_available(
-                            super::Platform::Umdf,
-                            "Not available in UMDF.",
-                        ),
-                    ]
-                }
-            }
-            _ => &[],
-        }
-    }
+    /// The values with availability statements of their own, and those statements.
+    const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
+        (
+            Self::Burst,
+            &[
+                super::Availability::since(
+                    super::Platform::Kmdf,
+                    1,
+                    11,
+                    "This constant is available in version 1.11 and later versions of KMDF.",
+                ),
+                super::Availability::not_available(
+                    super::Platform::Umdf,
+                    "Not available in UMDF.",
+                ),
+            ],
+        ),
+    ];
 }
 docbind_rust_enum!(ContosoMode : i32);
 /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
@@ -549,41 +373,16 @@ pub enum ContosoStatusCode {
 impl ContosoStatusCode {
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_STATUS_CODE";
-    /// Every value, in the order the documentation lists them.
-    pub const ALL: &'static [Self] = &[
-        Self::Success,
-        Self::Pending,
-        Self::Partial,
-        Self::DeviceError,
-        Self::DeviceRemoved,
-        Self::Timeout,
-        Self::Unknown,
+    /// Every value and its C name, in the order the documentation lists them.
+    pub const VALUES: &'static [(Self, &'static str)] = &[
+        (Self::Success, "CONTOSO_STATUS_CODE_SUCCESS"),
+        (Self::Pending, "CONTOSO_STATUS_CODE_PENDING"),
+        (Self::Partial, "CONTOSO_STATUS_CODE_PARTIAL"),
+        (Self::DeviceError, "CONTOSO_STATUS_CODE_DEVICE_ERROR"),
+        (Self::DeviceRemoved, "CONTOSO_STATUS_CODE_DEVICE_REMOVED"),
+        (Self::Timeout, "CONTOSO_STATUS_CODE_TIMEOUT"),
+        (Self::Unknown, "CONTOSO_STATUS_CODE_UNKNOWN"),
     ];
-    /// The C name of this value.
-    pub const fn c_name(self) -> &'static str {
-        match self {
-            Self::Success => "CONTOSO_STATUS_CODE_SUCCESS",
-            Self::Pending => "CONTOSO_STATUS_CODE_PENDING",
-            Self::Partial => "CONTOSO_STATUS_CODE_PARTIAL",
-            Self::DeviceError => "CONTOSO_STATUS_CODE_DEVICE_ERROR",
-            Self::DeviceRemoved => "CONTOSO_STATUS_CODE_DEVICE_REMOVED",
-            Self::Timeout => "CONTOSO_STATUS_CODE_TIMEOUT",
-            Self::Unknown => "CONTOSO_STATUS_CODE_UNKNOWN",
-        }
-    }
-    /// The value whose integer is `raw`, if there is one.
-    pub const fn from_raw(raw: u32) -> Option<Self> {
-        match raw {
-            0 => Some(Self::Success),
-            259 => Some(Self::Pending),
-            260 => Some(Self::Partial),
-            2147483648 => Some(Self::DeviceError),
-            2147483649 => Some(Self::DeviceRemoved),
-            2147483650 => Some(Self::Timeout),
-            4294967295 => Some(Self::Unknown),
-            _ => None,
-        }
-    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -601,13 +400,9 @@ impl ContosoStatusCode {
         super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
-    /// What the documentation says about the availability of this value
-    /// (the type's own statements are in [`Self::AVAILABILITY`]).
-    pub const fn availability(self) -> &'static [super::Availability] {
-        match self {
-            Self::Partial => const { &[super::Availability::deprecated("Deprecated.")] }
-            _ => &[],
-        }
-    }
+    /// The values with availability statements of their own, and those statements.
+    const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
+        (Self::Partial, &[super::Availability::deprecated("Deprecated.")]),
+    ];
 }
 docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);

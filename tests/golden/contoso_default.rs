@@ -356,28 +356,401 @@ pub const fn flags_available_on(
     }
     true
 }
+/// How an enum finds a raw integer among the integers of its values (for the
+/// `docbind_rust_enum!` macro): by offset when they are consecutive, by binary search
+/// when they ascend, else one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// `raws[i] == raws[0] + i`.
+    Consecutive,
+    /// `raws` ascends.
+    Ascending,
+    /// Any order.
+    Unordered,
+}
+impl Lookup {
+    /// The lookup that suits `raws` (not empty).
+    pub const fn of(raws: &[i128]) -> Self {
+        let mut consecutive = true;
+        let mut ascending = true;
+        let mut i = 1;
+        while i < raws.len() {
+            consecutive &= raws[i] == raws[0] + i as i128;
+            ascending &= raws[i] > raws[i - 1];
+            i += 1;
+        }
+        if consecutive {
+            Lookup::Consecutive
+        } else if ascending {
+            Lookup::Ascending
+        } else {
+            Lookup::Unordered
+        }
+    }
+    /// The index of `raw` in `raws`, if it is there.
+    pub const fn find(self, raws: &[i128], raw: i128) -> Option<usize> {
+        match self {
+            Lookup::Consecutive => {
+                let offset = raw.wrapping_sub(raws[0]);
+                if offset >= 0 && offset < raws.len() as i128 {
+                    Some(offset as usize)
+                } else {
+                    None
+                }
+            }
+            Lookup::Ascending => {
+                let (mut low, mut high) = (0, raws.len());
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    if raws[middle] == raw {
+                        return Some(middle);
+                    } else if raws[middle] < raw {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                None
+            }
+            Lookup::Unordered => {
+                let mut i = 0;
+                while i < raws.len() {
+                    if raws[i] == raw {
+                        return Some(i);
+                    }
+                    i += 1;
+                }
+                None
+            }
+        }
+    }
+}
+/// The items every `rust`-style enum has, from the table of its values (`VALUES`).
+#[rustfmt::skip]
 macro_rules! docbind_rust_enum {
-    ($(#[$attr:meta])* $name:ident : $repr:ident, no_availability) => {
-        $(#[$attr])* impl $name { #[doc =
-        r" What the documentation says about the availability of the type."] pub const
-        AVAILABILITY : & 'static [super::Availability] = & []; #[doc =
-        r" What the documentation says about the availability of this value"] #[doc =
-        r" (the type's own statements are in [`Self::AVAILABILITY`])."] pub const fn
-        availability(self) -> & 'static [super::Availability] { let _ = self; & [] } }
-        docbind_rust_enum!($(#[$attr])* $name : $repr);
+    ($(#[$attr:meta])* $name:ident: $repr:ident, no_availability) => {
+        $(#[$attr])*
+        impl $name {
+            /// What the documentation says about the availability of the type.
+            pub const AVAILABILITY: &'static [super::Availability] = &[];
+        }
+        docbind_rust_enum!($(#[$attr])* $name: $repr, no_value_availability);
     };
-    ($(#[$attr:meta])* $name:ident : $repr:ident) => {
-        $(#[$attr])* impl $name { #[doc = r" The integer of this value, as C sees it."]
-        pub const fn to_raw(self) -> $repr { self as $repr } #[doc =
-        r" Whether the documentation allows this value on `target` (by the type's"] #[doc
-        = r" statements and the value's own)."] pub const fn is_available_on(self, target
-        : super::Target) -> bool { super::is_available_on(Self::AVAILABILITY, target) &&
-        super::is_available_on(self.availability(), target) } } $(#[$attr])* impl TryFrom
-        < $repr > for $name { type Error = super::UnknownValue < $repr >; fn try_from(raw
-        : $repr) -> Result < Self, super::UnknownValue < $repr >> { match
-        Self::from_raw(raw) { Some(value) => Ok(value), None =>
-        Err(super::UnknownValue::new(Self::C_NAME, raw)), } } } $(#[$attr])* impl From <
-        $name > for $repr { fn from(value : $name) -> $repr { value.to_raw() } }
+    ($(#[$attr:meta])* $name:ident: $repr:ident, no_value_availability) => {
+        $(#[$attr])*
+        impl $name {
+            /// The values with availability statements of their own, and those statements.
+            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[];
+        }
+        docbind_rust_enum!($(#[$attr])* $name: $repr);
+    };
+    ($(#[$attr:meta])* $name:ident: $repr:ident) => {
+        $(#[$attr])*
+        impl $name {
+            /// Every value, in the order the documentation lists them.
+            pub const ALL: &'static [Self] = &{
+                let mut all = [Self::VALUES[0].0; Self::VALUES.len()];
+                let mut i = 0;
+                while i < all.len() {
+                    all[i] = Self::VALUES[i].0;
+                    i += 1;
+                }
+                all
+            };
+
+            /// The integers of `VALUES`, in the same order.
+            const RAWS: &'static [i128] = &{
+                let mut raws = [0; Self::VALUES.len()];
+                let mut i = 0;
+                while i < raws.len() {
+                    raws[i] = Self::VALUES[i].0 as i128;
+                    i += 1;
+                }
+                raws
+            };
+
+            /// How to find an integer in `RAWS`.
+            const LOOKUP: super::Lookup = super::Lookup::of(Self::RAWS);
+
+            /// The C name of this value.
+            pub const fn c_name(self) -> &'static str {
+                match Self::LOOKUP.find(Self::RAWS, self as i128) {
+                    Some(i) => Self::VALUES[i].1,
+                    None => unreachable!(),
+                }
+            }
+
+            /// The value whose integer is `raw`, if there is one.
+            pub const fn from_raw(raw: $repr) -> Option<Self> {
+                match Self::LOOKUP.find(Self::RAWS, raw as i128) {
+                    Some(i) => Some(Self::VALUES[i].0),
+                    None => None,
+                }
+            }
+
+            /// The integer of this value, as C sees it.
+            pub const fn to_raw(self) -> $repr {
+                self as $repr
+            }
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                let mut i = 0;
+                while i < Self::VALUE_AVAILABILITY.len() {
+                    if Self::VALUE_AVAILABILITY[i].0 as i128 == self as i128 {
+                        return Self::VALUE_AVAILABILITY[i].1;
+                    }
+                    i += 1;
+                }
+                &[]
+            }
+
+            /// Whether the documentation allows this value on `target` (by the type's
+            /// statements and the value's own).
+            pub const fn is_available_on(self, target: super::Target) -> bool {
+                super::is_available_on(Self::AVAILABILITY, target)
+                    && super::is_available_on(self.availability(), target)
+            }
+        }
+
+        $(#[$attr])*
+        impl TryFrom<$repr> for $name {
+            type Error = super::UnknownValue<$repr>;
+
+            fn try_from(raw: $repr) -> Result<Self, super::UnknownValue<$repr>> {
+                match Self::from_raw(raw) {
+                    Some(value) => Ok(value),
+                    None => Err(super::UnknownValue::new(Self::C_NAME, raw)),
+                }
+            }
+        }
+
+        $(#[$attr])*
+        impl From<$name> for $repr {
+            fn from(value: $name) -> $repr {
+                value.to_raw()
+            }
+        }
+    };
+}
+/// The methods and operators every `flags` type has, from the table of its flags (`NAMES`).
+#[rustfmt::skip]
+macro_rules! docbind_flags {
+    ($(#[$attr:meta])* $name:ident: $repr:ident) => {
+        $(#[$attr])*
+        impl $name {
+            /// `raw` as its `u64` bits (an `i32` is zero-extended from its `u32` bits).
+            const fn to_bits(raw: $repr) -> u64 {
+                raw as u64 & (u64::MAX >> (64 - <$repr>::BITS))
+            }
+
+            /// The bits of every documented flag.
+            const ALL_BITS: $repr = {
+                let mut bits = 0;
+                let mut i = 0;
+                while i < Self::NAMES.len() {
+                    bits |= Self::NAMES[i].1;
+                    i += 1;
+                }
+                bits as $repr
+            };
+
+            /// No bits set.
+            pub const fn empty() -> Self {
+                Self(0)
+            }
+
+            /// The bits of every documented flag.
+            pub const fn all() -> Self {
+                Self(Self::ALL_BITS)
+            }
+
+            /// The integer, every bit as it is.
+            pub const fn bits(self) -> $repr {
+                self.0
+            }
+
+            /// The value with exactly these bits, documented or not.
+            pub const fn from_bits_retain(bits: $repr) -> Self {
+                Self(bits)
+            }
+
+            /// The value with these bits, if every one belongs to a documented flag.
+            pub const fn from_bits(bits: $repr) -> Option<Self> {
+                if Self::from_bits_truncate(bits).0 == bits {
+                    Some(Self(bits))
+                } else {
+                    None
+                }
+            }
+
+            /// The value with these bits, less those no documented flag has.
+            pub const fn from_bits_truncate(bits: $repr) -> Self {
+                Self(bits & Self::ALL_BITS)
+            }
+
+            /// Whether no bit is set.
+            pub const fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+
+            /// Whether every documented flag is set.
+            pub const fn is_all(self) -> bool {
+                self.0 & Self::ALL_BITS == Self::ALL_BITS
+            }
+
+            /// Whether every bit of `other` is set in `self`.
+            pub const fn contains(self, other: Self) -> bool {
+                self.0 & other.0 == other.0
+            }
+
+            /// Whether `self` and `other` have a bit in common.
+            pub const fn intersects(self, other: Self) -> bool {
+                self.0 & other.0 != 0
+            }
+
+            /// Sets the bits of `other`.
+            pub const fn insert(&mut self, other: Self) {
+                self.0 |= other.0;
+            }
+
+            /// Clears the bits of `other`.
+            pub const fn remove(&mut self, other: Self) {
+                self.0 &= !other.0;
+            }
+
+            /// Flips the bits of `other`.
+            pub const fn toggle(&mut self, other: Self) {
+                self.0 ^= other.0;
+            }
+
+            /// Sets (`value` true) or clears the bits of `other`.
+            pub const fn set(&mut self, other: Self, value: bool) {
+                if value {
+                    self.insert(other);
+                } else {
+                    self.remove(other);
+                }
+            }
+
+            /// The flags set in `self`, in documentation order: each documented flag that adds
+            /// bits not yielded yet, then the bits no documented flag has, as one value. Their
+            /// union is `self`.
+            pub fn iter(self) -> impl Iterator<Item = Self> {
+                super::FlagsIter::new(Self::NAMES, Self::to_bits(self.0))
+                    .map(|(_, bits)| Self(bits as $repr))
+            }
+
+            /// The documented flags set in `self`, with their Rust names (as
+            /// [`iter`](Self::iter) yields them, without the undocumented bits).
+            pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
+                super::FlagsIter::new(Self::NAMES, Self::to_bits(self.0))
+                    .filter_map(|(name, bits)| Some((name?, Self(bits as $repr))))
+            }
+        }
+
+        $(#[$attr])*
+        impl From<$repr> for $name {
+            fn from(bits: $repr) -> Self {
+                Self(bits)
+            }
+        }
+
+        $(#[$attr])*
+        impl From<$name> for $repr {
+            fn from(value: $name) -> $repr {
+                value.0
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                super::fmt_flags(f, Self::NAMES, Self::to_bits(self.0))
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitOr for $name {
+            type Output = Self;
+            /// The union: the bits set in either.
+            fn bitor(self, other: Self) -> Self {
+                Self(self.0 | other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitOrAssign for $name {
+            fn bitor_assign(&mut self, other: Self) {
+                self.0 |= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitAnd for $name {
+            type Output = Self;
+            /// The intersection: the bits set in both.
+            fn bitand(self, other: Self) -> Self {
+                Self(self.0 & other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitAndAssign for $name {
+            fn bitand_assign(&mut self, other: Self) {
+                self.0 &= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitXor for $name {
+            type Output = Self;
+            /// The symmetric difference: the bits set in one but not both.
+            fn bitxor(self, other: Self) -> Self {
+                Self(self.0 ^ other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitXorAssign for $name {
+            fn bitxor_assign(&mut self, other: Self) {
+                self.0 ^= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::Sub for $name {
+            type Output = Self;
+            /// The difference: the bits of `self` not set in `other`.
+            fn sub(self, other: Self) -> Self {
+                Self(self.0 & !other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::SubAssign for $name {
+            fn sub_assign(&mut self, other: Self) {
+                self.0 &= !other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::Not for $name {
+            type Output = Self;
+            /// The complement within the documented flags (as the bitflags crate does):
+            /// `Self::all() - self`.
+            fn not(self) -> Self {
+                Self(!self.0 & Self::ALL_BITS)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::iter::FromIterator<$name> for $name {
+            fn from_iter<I: IntoIterator<Item = $name>>(iter: I) -> Self {
+                iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
+            }
+        }
     };
 }
 /// Enums from `contoso.h`.
@@ -488,79 +861,6 @@ pub mod contoso {
                 _ => None,
             }
         }
-        /// No bits set.
-        pub const fn empty() -> Self {
-            Self(0)
-        }
-        /// The bits of every documented flag.
-        pub const fn all() -> Self {
-            Self(15)
-        }
-        /// The integer, every bit as it is.
-        pub const fn bits(self) -> i32 {
-            self.0
-        }
-        /// The value with exactly these bits, documented or not.
-        pub const fn from_bits_retain(bits: i32) -> Self {
-            Self(bits)
-        }
-        /// The value with these bits, if every one belongs to a documented flag.
-        pub const fn from_bits(bits: i32) -> Option<Self> {
-            if bits & !Self::all().0 == 0 { Some(Self(bits)) } else { None }
-        }
-        /// The value with these bits, less those no documented flag has.
-        pub const fn from_bits_truncate(bits: i32) -> Self {
-            Self(bits & Self::all().0)
-        }
-        /// Whether no bit is set.
-        pub const fn is_empty(self) -> bool {
-            self.0 == 0
-        }
-        /// Whether every documented flag is set.
-        pub const fn is_all(self) -> bool {
-            self.0 & Self::all().0 == Self::all().0
-        }
-        /// Whether every bit of `other` is set in `self`.
-        pub const fn contains(self, other: Self) -> bool {
-            self.0 & other.0 == other.0
-        }
-        /// Whether `self` and `other` have a bit in common.
-        pub const fn intersects(self, other: Self) -> bool {
-            self.0 & other.0 != 0
-        }
-        /// Sets the bits of `other`.
-        pub const fn insert(&mut self, other: Self) {
-            self.0 |= other.0;
-        }
-        /// Clears the bits of `other`.
-        pub const fn remove(&mut self, other: Self) {
-            self.0 &= !other.0;
-        }
-        /// Flips the bits of `other`.
-        pub const fn toggle(&mut self, other: Self) {
-            self.0 ^= other.0;
-        }
-        /// Sets (`value` true) or clears the bits of `other`.
-        pub const fn set(&mut self, other: Self, value: bool) {
-            if value {
-                self.insert(other);
-            } else {
-                self.remove(other);
-            }
-        }
-        /// The flags set in `self`, in documentation order: each documented flag that adds
-        /// bits not yielded yet, then the bits no documented flag has, as one value. Their
-        /// union is `self`.
-        pub fn iter(self) -> impl Iterator<Item = Self> {
-            super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-                .map(|(_, bits)| Self(bits as u32 as i32))
-        }
-        /// The documented flags set in `self`, with their Rust names (as
-        /// [`iter`](Self::iter) yields them, without the undocumented bits).
-        pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
-            super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-                .filter_map(|(name, bits)| Some((name?, Self(bits as u32 as i32))))
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(
@@ -622,82 +922,7 @@ pub mod contoso {
             )
         }
     }
-    impl From<i32> for ContosoCaptureFlags {
-        fn from(bits: i32) -> Self {
-            Self(bits)
-        }
-    }
-    impl From<ContosoCaptureFlags> for i32 {
-        fn from(value: ContosoCaptureFlags) -> i32 {
-            value.0
-        }
-    }
-    impl ::core::fmt::Debug for ContosoCaptureFlags {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::fmt_flags(f, Self::NAMES, self.0 as u32 as u64)
-        }
-    }
-    impl ::core::ops::BitOr for ContosoCaptureFlags {
-        type Output = Self;
-        /// The union: the bits set in either.
-        fn bitor(self, other: Self) -> Self {
-            Self(self.0 | other.0)
-        }
-    }
-    impl ::core::ops::BitOrAssign for ContosoCaptureFlags {
-        fn bitor_assign(&mut self, other: Self) {
-            self.0 |= other.0;
-        }
-    }
-    impl ::core::ops::BitAnd for ContosoCaptureFlags {
-        type Output = Self;
-        /// The intersection: the bits set in both.
-        fn bitand(self, other: Self) -> Self {
-            Self(self.0 & other.0)
-        }
-    }
-    impl ::core::ops::BitAndAssign for ContosoCaptureFlags {
-        fn bitand_assign(&mut self, other: Self) {
-            self.0 &= other.0;
-        }
-    }
-    impl ::core::ops::BitXor for ContosoCaptureFlags {
-        type Output = Self;
-        /// The symmetric difference: the bits set in one but not both.
-        fn bitxor(self, other: Self) -> Self {
-            Self(self.0 ^ other.0)
-        }
-    }
-    impl ::core::ops::BitXorAssign for ContosoCaptureFlags {
-        fn bitxor_assign(&mut self, other: Self) {
-            self.0 ^= other.0;
-        }
-    }
-    impl ::core::ops::Sub for ContosoCaptureFlags {
-        type Output = Self;
-        /// The difference: the bits of `self` not set in `other`.
-        fn sub(self, other: Self) -> Self {
-            Self(self.0 & !other.0)
-        }
-    }
-    impl ::core::ops::SubAssign for ContosoCaptureFlags {
-        fn sub_assign(&mut self, other: Self) {
-            self.0 &= !other.0;
-        }
-    }
-    impl ::core::ops::Not for ContosoCaptureFlags {
-        type Output = Self;
-        /// The complement within the documented flags (as the bitflags crate does):
-        /// `Self::all() - self`.
-        fn not(self) -> Self {
-            Self(!self.0 & Self::all().0)
-        }
-    }
-    impl ::core::iter::FromIterator<ContosoCaptureFlags> for ContosoCaptureFlags {
-        fn from_iter<I: IntoIterator<Item = ContosoCaptureFlags>>(iter: I) -> Self {
-            iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
-        }
-    }
+    docbind_flags!(ContosoCaptureFlags : i32);
     /// The **CONTOSO_MODE** enumeration specifies the power and performance mode in which a Contoso capture hub operates.
     ///
     /// # Remarks
@@ -772,38 +997,15 @@ pub mod contoso {
         pub const Default: Self = Self::Balanced;
         /// The C name of this type.
         pub const C_NAME: &'static str = "CONTOSO_MODE";
-        /// Every value, in the order the documentation lists them.
-        pub const ALL: &'static [Self] = &[
-            Self::Invalid,
-            Self::Off,
-            Self::LowPower,
-            Self::Balanced,
-            Self::Performance,
-            Self::Burst,
+        /// Every value and its C name, in the order the documentation lists them.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Invalid, "CONTOSO_MODE_INVALID"),
+            (Self::Off, "CONTOSO_MODE_OFF"),
+            (Self::LowPower, "CONTOSO_MODE_LOW_POWER"),
+            (Self::Balanced, "CONTOSO_MODE_BALANCED"),
+            (Self::Performance, "CONTOSO_MODE_PERFORMANCE"),
+            (Self::Burst, "CONTOSO_MODE_BURST"),
         ];
-        /// The C name of this value.
-        pub const fn c_name(self) -> &'static str {
-            match self {
-                Self::Invalid => "CONTOSO_MODE_INVALID",
-                Self::Off => "CONTOSO_MODE_OFF",
-                Self::LowPower => "CONTOSO_MODE_LOW_POWER",
-                Self::Balanced => "CONTOSO_MODE_BALANCED",
-                Self::Performance => "CONTOSO_MODE_PERFORMANCE",
-                Self::Burst => "CONTOSO_MODE_BURST",
-            }
-        }
-        /// The value whose integer is `raw`, if there is one.
-        pub const fn from_raw(raw: i32) -> Option<Self> {
-            match raw {
-                -1 => Some(Self::Invalid),
-                0 => Some(Self::Off),
-                1 => Some(Self::LowPower),
-                2 => Some(Self::Balanced),
-                7 => Some(Self::Performance),
-                8 => Some(Self::Burst),
-                _ => None,
-            }
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(
@@ -821,29 +1023,24 @@ pub mod contoso {
             super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
             super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
-        /// What the documentation says about the availability of this value
-        /// (the type's own statements are in [`Self::AVAILABILITY`]).
-        pub const fn availability(self) -> &'static [super::Availability] {
-            match self {
-                Self::Burst => {
-                    const {
-                        &[
-                            super::Availability::since(
-                                super::Platform::Kmdf,
-                                1,
-                                11,
-                                "This constant is available in version 1.11 and later versions of KMDF.",
-                            ),
-                            super::Availability::not_available(
-                                super::Platform::Umdf,
-                                "Not available in UMDF.",
-                            ),
-                        ]
-                    }
-                }
-                _ => &[],
-            }
-        }
+        /// The values with availability statements of their own, and those statements.
+        const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
+            (
+                Self::Burst,
+                &[
+                    super::Availability::since(
+                        super::Platform::Kmdf,
+                        1,
+                        11,
+                        "This constant is available in version 1.11 and later versions of KMDF.",
+                    ),
+                    super::Availability::not_available(
+                        super::Platform::Umdf,
+                        "Not available in UMDF.",
+                    ),
+                ],
+            ),
+        ];
     }
     docbind_rust_enum!(ContosoMode : i32);
     /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
@@ -926,41 +1123,16 @@ pub mod contoso {
     impl ContosoStatusCode {
         /// The C name of this type.
         pub const C_NAME: &'static str = "CONTOSO_STATUS_CODE";
-        /// Every value, in the order the documentation lists them.
-        pub const ALL: &'static [Self] = &[
-            Self::Success,
-            Self::Pending,
-            Self::Partial,
-            Self::DeviceError,
-            Self::DeviceRemoved,
-            Self::Timeout,
-            Self::Unknown,
+        /// Every value and its C name, in the order the documentation lists them.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Success, "CONTOSO_STATUS_CODE_SUCCESS"),
+            (Self::Pending, "CONTOSO_STATUS_CODE_PENDING"),
+            (Self::Partial, "CONTOSO_STATUS_CODE_PARTIAL"),
+            (Self::DeviceError, "CONTOSO_STATUS_CODE_DEVICE_ERROR"),
+            (Self::DeviceRemoved, "CONTOSO_STATUS_CODE_DEVICE_REMOVED"),
+            (Self::Timeout, "CONTOSO_STATUS_CODE_TIMEOUT"),
+            (Self::Unknown, "CONTOSO_STATUS_CODE_UNKNOWN"),
         ];
-        /// The C name of this value.
-        pub const fn c_name(self) -> &'static str {
-            match self {
-                Self::Success => "CONTOSO_STATUS_CODE_SUCCESS",
-                Self::Pending => "CONTOSO_STATUS_CODE_PENDING",
-                Self::Partial => "CONTOSO_STATUS_CODE_PARTIAL",
-                Self::DeviceError => "CONTOSO_STATUS_CODE_DEVICE_ERROR",
-                Self::DeviceRemoved => "CONTOSO_STATUS_CODE_DEVICE_REMOVED",
-                Self::Timeout => "CONTOSO_STATUS_CODE_TIMEOUT",
-                Self::Unknown => "CONTOSO_STATUS_CODE_UNKNOWN",
-            }
-        }
-        /// The value whose integer is `raw`, if there is one.
-        pub const fn from_raw(raw: u32) -> Option<Self> {
-            match raw {
-                0 => Some(Self::Success),
-                259 => Some(Self::Pending),
-                260 => Some(Self::Partial),
-                2147483648 => Some(Self::DeviceError),
-                2147483649 => Some(Self::DeviceRemoved),
-                2147483650 => Some(Self::Timeout),
-                4294967295 => Some(Self::Unknown),
-                _ => None,
-            }
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(
@@ -978,16 +1150,10 @@ pub mod contoso {
             super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
             super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
-        /// What the documentation says about the availability of this value
-        /// (the type's own statements are in [`Self::AVAILABILITY`]).
-        pub const fn availability(self) -> &'static [super::Availability] {
-            match self {
-                Self::Partial => {
-                    const { &[super::Availability::deprecated("Deprecated.")] }
-                }
-                _ => &[],
-            }
-        }
+        /// The values with availability statements of their own, and those statements.
+        const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
+            (Self::Partial, &[super::Availability::deprecated("Deprecated.")]),
+        ];
     }
     docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);
 }

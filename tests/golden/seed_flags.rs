@@ -354,6 +354,225 @@ pub const fn flags_available_on(
     }
     true
 }
+/// The methods and operators every `flags` type has, from the table of its flags (`NAMES`).
+#[rustfmt::skip]
+macro_rules! docbind_flags {
+    ($(#[$attr:meta])* $name:ident: $repr:ident) => {
+        $(#[$attr])*
+        impl $name {
+            /// `raw` as its `u64` bits (an `i32` is zero-extended from its `u32` bits).
+            const fn to_bits(raw: $repr) -> u64 {
+                raw as u64 & (u64::MAX >> (64 - <$repr>::BITS))
+            }
+
+            /// The bits of every documented flag.
+            const ALL_BITS: $repr = {
+                let mut bits = 0;
+                let mut i = 0;
+                while i < Self::NAMES.len() {
+                    bits |= Self::NAMES[i].1;
+                    i += 1;
+                }
+                bits as $repr
+            };
+
+            /// No bits set.
+            pub const fn empty() -> Self {
+                Self(0)
+            }
+
+            /// The bits of every documented flag.
+            pub const fn all() -> Self {
+                Self(Self::ALL_BITS)
+            }
+
+            /// The integer, every bit as it is.
+            pub const fn bits(self) -> $repr {
+                self.0
+            }
+
+            /// The value with exactly these bits, documented or not.
+            pub const fn from_bits_retain(bits: $repr) -> Self {
+                Self(bits)
+            }
+
+            /// The value with these bits, if every one belongs to a documented flag.
+            pub const fn from_bits(bits: $repr) -> Option<Self> {
+                if Self::from_bits_truncate(bits).0 == bits {
+                    Some(Self(bits))
+                } else {
+                    None
+                }
+            }
+
+            /// The value with these bits, less those no documented flag has.
+            pub const fn from_bits_truncate(bits: $repr) -> Self {
+                Self(bits & Self::ALL_BITS)
+            }
+
+            /// Whether no bit is set.
+            pub const fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+
+            /// Whether every documented flag is set.
+            pub const fn is_all(self) -> bool {
+                self.0 & Self::ALL_BITS == Self::ALL_BITS
+            }
+
+            /// Whether every bit of `other` is set in `self`.
+            pub const fn contains(self, other: Self) -> bool {
+                self.0 & other.0 == other.0
+            }
+
+            /// Whether `self` and `other` have a bit in common.
+            pub const fn intersects(self, other: Self) -> bool {
+                self.0 & other.0 != 0
+            }
+
+            /// Sets the bits of `other`.
+            pub const fn insert(&mut self, other: Self) {
+                self.0 |= other.0;
+            }
+
+            /// Clears the bits of `other`.
+            pub const fn remove(&mut self, other: Self) {
+                self.0 &= !other.0;
+            }
+
+            /// Flips the bits of `other`.
+            pub const fn toggle(&mut self, other: Self) {
+                self.0 ^= other.0;
+            }
+
+            /// Sets (`value` true) or clears the bits of `other`.
+            pub const fn set(&mut self, other: Self, value: bool) {
+                if value {
+                    self.insert(other);
+                } else {
+                    self.remove(other);
+                }
+            }
+
+            /// The flags set in `self`, in documentation order: each documented flag that adds
+            /// bits not yielded yet, then the bits no documented flag has, as one value. Their
+            /// union is `self`.
+            pub fn iter(self) -> impl Iterator<Item = Self> {
+                super::FlagsIter::new(Self::NAMES, Self::to_bits(self.0))
+                    .map(|(_, bits)| Self(bits as $repr))
+            }
+
+            /// The documented flags set in `self`, with their Rust names (as
+            /// [`iter`](Self::iter) yields them, without the undocumented bits).
+            pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
+                super::FlagsIter::new(Self::NAMES, Self::to_bits(self.0))
+                    .filter_map(|(name, bits)| Some((name?, Self(bits as $repr))))
+            }
+        }
+
+        $(#[$attr])*
+        impl From<$repr> for $name {
+            fn from(bits: $repr) -> Self {
+                Self(bits)
+            }
+        }
+
+        $(#[$attr])*
+        impl From<$name> for $repr {
+            fn from(value: $name) -> $repr {
+                value.0
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                super::fmt_flags(f, Self::NAMES, Self::to_bits(self.0))
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitOr for $name {
+            type Output = Self;
+            /// The union: the bits set in either.
+            fn bitor(self, other: Self) -> Self {
+                Self(self.0 | other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitOrAssign for $name {
+            fn bitor_assign(&mut self, other: Self) {
+                self.0 |= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitAnd for $name {
+            type Output = Self;
+            /// The intersection: the bits set in both.
+            fn bitand(self, other: Self) -> Self {
+                Self(self.0 & other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitAndAssign for $name {
+            fn bitand_assign(&mut self, other: Self) {
+                self.0 &= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitXor for $name {
+            type Output = Self;
+            /// The symmetric difference: the bits set in one but not both.
+            fn bitxor(self, other: Self) -> Self {
+                Self(self.0 ^ other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::BitXorAssign for $name {
+            fn bitxor_assign(&mut self, other: Self) {
+                self.0 ^= other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::Sub for $name {
+            type Output = Self;
+            /// The difference: the bits of `self` not set in `other`.
+            fn sub(self, other: Self) -> Self {
+                Self(self.0 & !other.0)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::SubAssign for $name {
+            fn sub_assign(&mut self, other: Self) {
+                self.0 &= !other.0;
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::ops::Not for $name {
+            type Output = Self;
+            /// The complement within the documented flags (as the bitflags crate does):
+            /// `Self::all() - self`.
+            fn not(self) -> Self {
+                Self(!self.0 & Self::ALL_BITS)
+            }
+        }
+
+        $(#[$attr])*
+        impl ::core::iter::FromIterator<$name> for $name {
+            fn from_iter<I: IntoIterator<Item = $name>>(iter: I) -> Self {
+                iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
+            }
+        }
+    };
+}
 /// Enums from `bits.h`.
 pub mod bits {
     #![allow(clippy::enum_variant_names)]
@@ -426,79 +645,6 @@ pub mod bits {
                 _ => None,
             }
         }
-        /// No bits set.
-        pub const fn empty() -> Self {
-            Self(0)
-        }
-        /// The bits of every documented flag.
-        pub const fn all() -> Self {
-            Self(3)
-        }
-        /// The integer, every bit as it is.
-        pub const fn bits(self) -> i32 {
-            self.0
-        }
-        /// The value with exactly these bits, documented or not.
-        pub const fn from_bits_retain(bits: i32) -> Self {
-            Self(bits)
-        }
-        /// The value with these bits, if every one belongs to a documented flag.
-        pub const fn from_bits(bits: i32) -> Option<Self> {
-            if bits & !Self::all().0 == 0 { Some(Self(bits)) } else { None }
-        }
-        /// The value with these bits, less those no documented flag has.
-        pub const fn from_bits_truncate(bits: i32) -> Self {
-            Self(bits & Self::all().0)
-        }
-        /// Whether no bit is set.
-        pub const fn is_empty(self) -> bool {
-            self.0 == 0
-        }
-        /// Whether every documented flag is set.
-        pub const fn is_all(self) -> bool {
-            self.0 & Self::all().0 == Self::all().0
-        }
-        /// Whether every bit of `other` is set in `self`.
-        pub const fn contains(self, other: Self) -> bool {
-            self.0 & other.0 == other.0
-        }
-        /// Whether `self` and `other` have a bit in common.
-        pub const fn intersects(self, other: Self) -> bool {
-            self.0 & other.0 != 0
-        }
-        /// Sets the bits of `other`.
-        pub const fn insert(&mut self, other: Self) {
-            self.0 |= other.0;
-        }
-        /// Clears the bits of `other`.
-        pub const fn remove(&mut self, other: Self) {
-            self.0 &= !other.0;
-        }
-        /// Flips the bits of `other`.
-        pub const fn toggle(&mut self, other: Self) {
-            self.0 ^= other.0;
-        }
-        /// Sets (`value` true) or clears the bits of `other`.
-        pub const fn set(&mut self, other: Self, value: bool) {
-            if value {
-                self.insert(other);
-            } else {
-                self.remove(other);
-            }
-        }
-        /// The flags set in `self`, in documentation order: each documented flag that adds
-        /// bits not yielded yet, then the bits no documented flag has, as one value. Their
-        /// union is `self`.
-        pub fn iter(self) -> impl Iterator<Item = Self> {
-            super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-                .map(|(_, bits)| Self(bits as u32 as i32))
-        }
-        /// The documented flags set in `self`, with their Rust names (as
-        /// [`iter`](Self::iter) yields them, without the undocumented bits).
-        pub fn iter_names(self) -> impl Iterator<Item = (&'static str, Self)> {
-            super::FlagsIter::new(Self::NAMES, self.0 as u32 as u64)
-                .filter_map(|(name, bits)| Some((name?, Self(bits as u32 as i32))))
-        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(super::Platform::Windows, 2600, 0, "Windows XP"),
@@ -554,80 +700,5 @@ pub mod bits {
             )
         }
     }
-    impl From<i32> for BgJobType {
-        fn from(bits: i32) -> Self {
-            Self(bits)
-        }
-    }
-    impl From<BgJobType> for i32 {
-        fn from(value: BgJobType) -> i32 {
-            value.0
-        }
-    }
-    impl ::core::fmt::Debug for BgJobType {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            super::fmt_flags(f, Self::NAMES, self.0 as u32 as u64)
-        }
-    }
-    impl ::core::ops::BitOr for BgJobType {
-        type Output = Self;
-        /// The union: the bits set in either.
-        fn bitor(self, other: Self) -> Self {
-            Self(self.0 | other.0)
-        }
-    }
-    impl ::core::ops::BitOrAssign for BgJobType {
-        fn bitor_assign(&mut self, other: Self) {
-            self.0 |= other.0;
-        }
-    }
-    impl ::core::ops::BitAnd for BgJobType {
-        type Output = Self;
-        /// The intersection: the bits set in both.
-        fn bitand(self, other: Self) -> Self {
-            Self(self.0 & other.0)
-        }
-    }
-    impl ::core::ops::BitAndAssign for BgJobType {
-        fn bitand_assign(&mut self, other: Self) {
-            self.0 &= other.0;
-        }
-    }
-    impl ::core::ops::BitXor for BgJobType {
-        type Output = Self;
-        /// The symmetric difference: the bits set in one but not both.
-        fn bitxor(self, other: Self) -> Self {
-            Self(self.0 ^ other.0)
-        }
-    }
-    impl ::core::ops::BitXorAssign for BgJobType {
-        fn bitxor_assign(&mut self, other: Self) {
-            self.0 ^= other.0;
-        }
-    }
-    impl ::core::ops::Sub for BgJobType {
-        type Output = Self;
-        /// The difference: the bits of `self` not set in `other`.
-        fn sub(self, other: Self) -> Self {
-            Self(self.0 & !other.0)
-        }
-    }
-    impl ::core::ops::SubAssign for BgJobType {
-        fn sub_assign(&mut self, other: Self) {
-            self.0 &= !other.0;
-        }
-    }
-    impl ::core::ops::Not for BgJobType {
-        type Output = Self;
-        /// The complement within the documented flags (as the bitflags crate does):
-        /// `Self::all() - self`.
-        fn not(self) -> Self {
-            Self(!self.0 & Self::all().0)
-        }
-    }
-    impl ::core::iter::FromIterator<BgJobType> for BgJobType {
-        fn from_iter<I: IntoIterator<Item = BgJobType>>(iter: I) -> Self {
-            iter.into_iter().fold(Self::empty(), |all, flag| all | flag)
-        }
-    }
+    docbind_flags!(BgJobType : i32);
 }

@@ -157,13 +157,14 @@ fn item_name(item: &syn::Item) -> Option<String> {
 }
 
 /// `docbind_rust_enum!(Name: repr)`, `docbind_rust_enum!(#[allow(deprecated)] Name: repr,
-/// no_availability)`: the shared macro of the `rust` style, invoked with nothing but a type name,
-/// an integer type and the optional marks.
+/// no_availability)`, `docbind_flags!(Name: repr)`: the shared macros of the `rust` and `flags`
+/// styles, invoked with nothing but a type name, an integer type and the optional marks.
 fn is_rust_enum_invocation(item: &syn::Item) -> bool {
     let syn::Item::Macro(m) = item else {
         return false;
     };
-    if m.ident.is_some() || !m.mac.path.is_ident("docbind_rust_enum") {
+    let rust = m.mac.path.is_ident("docbind_rust_enum");
+    if m.ident.is_some() || !(rust || m.mac.path.is_ident("docbind_flags")) {
         return false;
     }
     let text = m.mac.tokens.to_string();
@@ -171,8 +172,14 @@ fn is_rust_enum_invocation(item: &syn::Item) -> bool {
         .strip_prefix("# [allow (deprecated)]")
         .unwrap_or(&text)
         .trim();
-    let text = text
-        .strip_suffix(", no_availability")
+    let marks: &[&str] = if rust {
+        &[", no_availability", ", no_value_availability"]
+    } else {
+        &[]
+    };
+    let text = marks
+        .iter()
+        .find_map(|mark| text.strip_suffix(mark))
         .unwrap_or(text)
         .trim();
     let Some((name, repr)) = text.split_once(" : ") else {
