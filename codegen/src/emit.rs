@@ -3,6 +3,7 @@
 //! `flags` and `consts` have a module each.
 
 mod consts;
+pub mod docs;
 mod flags;
 mod newtype;
 
@@ -38,8 +39,13 @@ fn needs(bindings: &Bindings) -> crate::support::Needs {
     }
 }
 
-/// The items of one module.
-pub fn module_items(module: &Module) -> TokenStream {
+/// The items of one module, with the table of its doc texts (see [`docs`]): format the
+/// tokens, then [`docs::expand`] them with the table.
+pub fn module_items(module: &Module) -> (TokenStream, Vec<String>) {
+    docs::collecting(|| module_tokens(module))
+}
+
+fn module_tokens(module: &Module) -> TokenStream {
     let mut names = consts::ModuleNames::new(module);
     let enums: Vec<TokenStream> = module
         .enums
@@ -57,22 +63,9 @@ pub fn module_items(module: &Module) -> TokenStream {
     }
 }
 
-/// Doc attributes, one per line, as `///` comments come out.
+/// Doc attributes for `text` (see [`docs`]).
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.trim_matches('\n').split('\n').map(|line| {
-        let line: String = line
-            .trim_end()
-            .chars()
-            .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
-            .collect();
-        let line = if line.is_empty() {
-            line
-        } else {
-            format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+    docs::attrs(text)
 }
 
 fn alias_attrs<'a>(rust_name: &str, names: impl IntoIterator<Item = &'a String>) -> TokenStream {

@@ -77,21 +77,25 @@ pub fn render_reusing(
     let macros = emit::support_macros(bindings);
     match layout {
         Layout::SingleFile { name } => {
-            let start = Instant::now();
-            let modules = bindings.modules.values().map(|m| {
+            // One `pub mod` at a time: the file is their concatenation, as prettyplease prints
+            // items one after another.
+            let mut code = format::code(support)? + &macros;
+            for m in bindings.modules.values() {
+                let start = Instant::now();
                 let doc = module_doc(m);
                 let name = format_ident!("{}", m.name);
-                let items = emit::module_items(m);
-                quote! { #[doc = #doc] pub mod #name { #items } }
-            });
-            let modules = quote! { #(#modules)* };
+                let (items, docs) = emit::module_items(m);
+                let tokens = quote! { #[doc = #doc] pub mod #name { #items } };
+                emit_time += start.elapsed();
+                let start = Instant::now();
+                code.push_str(&emit::docs::expand(&format::code(tokens)?, &docs));
+                format_time += start.elapsed();
+            }
             let sources = bindings
                 .enums()
                 .map(|e| format!("  {}", e.source))
                 .collect();
-            emit_time += start.elapsed();
             let start = Instant::now();
-            let code = format::code(support)? + &macros + &format::code(modules)?;
             files.files.insert(
                 name.clone(),
                 format::with_header(&header_for(&summary, sources), &code),
@@ -140,10 +144,10 @@ pub fn render_reusing(
                         return Ok((path, text, Duration::ZERO, Duration::ZERO));
                     }
                     let start = Instant::now();
-                    let tokens = emit::module_items(m);
+                    let (tokens, docs) = emit::module_items(m);
                     let emitted = start.elapsed();
                     let start = Instant::now();
-                    let code = format::code(tokens)?;
+                    let code = emit::docs::expand(&format::code(tokens)?, &docs);
                     let mut header = header_for(&format!("from `{}`", m.header), source_lines(m));
                     header.push(fingerprint::line(source, &code));
                     let text = format::with_header(&header, &code);

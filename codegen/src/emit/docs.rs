@@ -1,0 +1,132 @@
+//! Doc comments without the round trip through syn.
+//!
+//! A page's text is most of what docbind emits, and as `#[doc = "…"]` attributes (one per line)
+//! it is most of what syn would parse and prettyplease print, only to come out as the same
+//! `///` lines. So, while a module is emitted ([`collecting`]), each run of doc lines becomes
+//! one placeholder attribute, `#[doc = "\u{1}N"]` (N indexes a table of the texts), which
+//! prettyplease prints as `///\u{1}N` at the item's indentation; [`expand`] then writes the
+//! `///` lines in its place, exactly as prettyplease would have printed the attributes.
+//!
+//! `\u{1}` cannot occur otherwise: doc lines have their control characters replaced by
+//! spaces, and string literals print them escaped.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::cell::RefCell;
+
+/// Starts a placeholder (after `///`).
+const MARK: char = '\u{1}';
+
+thread_local! {
+    /// The texts of the placeholders emitted on this thread since [`collecting`] began, or
+    /// `None` outside it.
+    static TABLE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Runs `emit`, turning the doc text it emits into placeholders; returns its tokens and the
+/// table [`expand`] needs.
+pub fn collecting(emit: impl FnOnce() -> TokenStream) -> (TokenStream, Vec<String>) {
+    TABLE.with(|t| *t.borrow_mut() = Some(Vec::new()));
+    let tokens = emit();
+    let table = TABLE.with(|t| t.borrow_mut().take()).unwrap_or_default();
+    (tokens, table)
+}
+
+/// The lines of `text` as doc comments print them: trailing whitespace trimmed, control
+/// characters (but tabs) as spaces, a space after `///` on lines that are not empty.
+fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.trim_matches('\n').split('\n').map(|line| {
+        let line: String = line
+            .trim_end()
+            .chars()
+            .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+            .collect();
+        if line.is_empty() {
+            line
+        } else {
+            format!(" {line}")
+        }
+    })
+}
+
+/// Doc attributes for `text`: a placeholder while [`collecting`], else one `#[doc]` per line.
+pub fn attrs(text: &str) -> TokenStream {
+    let placeholder = TABLE.with(|t| {
+        let mut table = t.borrow_mut();
+        let table = table.as_mut()?;
+        table.push(text.to_string());
+        Some(format!("{MARK}{}", table.len() - 1))
+    });
+    match placeholder {
+        Some(placeholder) => quote!(#[doc = #placeholder]),
+        None => {
+            let lines = lines(text);
+            quote!(#(#[doc = #lines])*)
+        }
+    }
+}
+
+/// `code` (prettyplease's output) with each placeholder line replaced by the `///` lines of its
+/// text, at its indentation.
+pub fn expand(code: &str, table: &[String]) -> String {
+    if table.is_empty() {
+        return code.to_string();
+    }
+    let mut out = String::with_capacity(code.len() + table.iter().map(String::len).sum::<usize>());
+    for line in code.split_inclusive('\n') {
+        let placeholder = line.find("///").and_then(|at| {
+            let (indent, rest) = line.split_at(at);
+            let index = rest[3..]
+                .strip_prefix(MARK)?
+                .trim_end()
+                .parse::<usize>()
+                .ok()?;
+            Some((indent, table.get(index)?))
+        });
+        match placeholder {
+            Some((indent, text)) if indent.bytes().all(|b| b == b' ') => {
+                for doc in lines(text) {
+                    out.push_str(indent);
+                    out.push_str("///");
+                    out.push_str(&doc);
+                    out.push('\n');
+                }
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What prettyplease prints for the attributes, and what [`expand`] writes for the
+    /// placeholder, are the same text.
+    #[test]
+    fn expanded_placeholders_print_as_the_attributes_would() {
+        let texts = [
+            "One line.",
+            "First.\n\nThird, after an empty line.  \n\tTabbed\u{7}bell",
+            "\n\nLeading and trailing newlines\n\n",
+        ];
+        let item = |text: &str| {
+            let (outer, inner) = (attrs(text), attrs(text));
+            quote!(pub mod m { #outer pub enum E { #inner A = 1 } })
+        };
+        for text in texts {
+            let direct = crate::format::code(item(text)).unwrap();
+            let (tokens, table) = collecting(|| item(text));
+            assert_eq!(table.len(), 2);
+            let placed = expand(&crate::format::code(tokens).unwrap(), &table);
+            assert_eq!(placed, direct, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_outside_placeholders_is_left_alone() {
+        let code = "/// \u{1}x not an index\nconst A: &str = \"///\";\n";
+        assert_eq!(expand(code, &["text".to_string()]), code);
+    }
+}
