@@ -4,12 +4,14 @@
 //! module again would give the same bytes, so the existing text is reused.
 
 use crate::model::Module;
+use std::hash::{Hash, Hasher};
 
 /// The source of the code that turns a module's model into text: any change to it changes
 /// every fingerprint, so a new docbind never reuses what an old one wrote.
 const EMITTER: &[&str] = &[
     include_str!("emit.rs"),
     include_str!("emit/consts.rs"),
+    include_str!("emit/docs.rs"),
     include_str!("emit/flags.rs"),
     include_str!("emit/newtype.rs"),
     include_str!("format.rs"),
@@ -36,12 +38,70 @@ fn fnv(parts: &[&[u8]]) -> u64 {
 
 /// The fingerprint of what a module file is generated from.
 pub fn of_module(module: &Module, path: &str) -> u64 {
-    let model = format!("{module:?}");
     let mut parts: Vec<&[u8]> = EMITTER.iter().map(|s| s.as_bytes()).collect();
     parts.push(env!("CARGO_PKG_VERSION").as_bytes());
     parts.push(path.as_bytes());
-    parts.push(model.as_bytes());
-    fnv(&parts)
+    let mut hasher = Fnv(fnv(&parts));
+    module.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// FNV-1a as a [`Hasher`], for the model's derived `Hash`. Integers are fed as little-endian
+/// bytes, `usize`/`isize` as 64 bits: the same on every platform, so a checked-in crate keeps
+/// its fingerprints wherever it is regenerated.
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_u128(&mut self, i: u128) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_i16(&mut self, i: i16) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_i32(&mut self, i: i32) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_i64(&mut self, i: i64) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_i128(&mut self, i: i128) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn write_isize(&mut self, i: isize) {
+        self.write_i64(i as i64);
+    }
 }
 
 /// The header line for a file generated from `source` whose code (everything after the
@@ -85,5 +145,30 @@ mod tests {
         );
         assert_eq!(fnv(&[b"a"]), fnv(&[b"a"]));
         assert_ne!(fnv(&[b"ab", b""]), fnv(&[b"a", b"b"]));
+    }
+
+    #[test]
+    fn the_model_fingerprint_follows_the_model() {
+        let module = Module {
+            name: "bits".to_string(),
+            header: "bits.h".to_string(),
+            enums: Vec::new(),
+        };
+        let renamed = Module {
+            name: "bitz".to_string(),
+            ..module.clone()
+        };
+        assert_eq!(
+            of_module(&module, "src/bits.rs"),
+            of_module(&module.clone(), "src/bits.rs")
+        );
+        assert_ne!(
+            of_module(&module, "src/bits.rs"),
+            of_module(&renamed, "src/bits.rs")
+        );
+        assert_ne!(
+            of_module(&module, "src/bits.rs"),
+            of_module(&module, "bits.rs")
+        );
     }
 }

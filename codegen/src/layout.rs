@@ -132,29 +132,18 @@ pub fn render_reusing(
                 format!("{prefix}lib.rs"),
                 format::with_header(&header_for(&summary, Vec::new()), &code),
             );
-            let modules: Vec<&Module> = bindings.modules.values().collect();
-            let rendered: Vec<(String, String, Duration, Duration)> = modules
+            // The largest modules first, one per task, so that no thread is left with a big
+            // one at the end; the files are put back in module order after.
+            let mut modules: Vec<(usize, &Module)> =
+                bindings.modules.values().enumerate().collect();
+            modules.sort_by_key(|(i, m)| (std::cmp::Reverse(weight(m)), *i));
+            let mut rendered: Vec<(usize, (String, String, Duration, Duration))> = modules
                 .par_iter()
-                .map(|m| {
-                    let path = format!("{prefix}{}.rs", m.name);
-                    let source = fingerprint::of_module(m, &path);
-                    if let Some(text) =
-                        previous(&path).filter(|t| fingerprint::still_valid(t, source))
-                    {
-                        return Ok((path, text, Duration::ZERO, Duration::ZERO));
-                    }
-                    let start = Instant::now();
-                    let (tokens, docs) = emit::module_items(m);
-                    let emitted = start.elapsed();
-                    let start = Instant::now();
-                    let code = emit::docs::expand(&format::code(tokens)?, &docs);
-                    let mut header = header_for(&format!("from `{}`", m.header), source_lines(m));
-                    header.push(fingerprint::line(source, &code));
-                    let text = format::with_header(&header, &code);
-                    Ok((path, text, emitted, start.elapsed()))
-                })
+                .with_max_len(1)
+                .map(|&(i, m)| render_module(m, prefix, previous).map(|r| (i, r)))
                 .collect::<Result<_, syn::Error>>()?;
-            for (path, text, emitted, formatted) in rendered {
+            rendered.sort_by_key(|(i, _)| *i);
+            for (_, (path, text, emitted, formatted)) in rendered {
                 emit_time += emitted;
                 format_time += formatted;
                 files.files.insert(path, text);
@@ -168,6 +157,34 @@ pub fn render_reusing(
         }
     }
     Ok((files, emit_time, format_time))
+}
+
+/// A module's rough share of the rendering work.
+fn weight(m: &Module) -> usize {
+    m.enums.iter().map(|e| 8 + e.variants.len()).sum()
+}
+
+/// The file of one module at `prefix`, reused from `previous` when its fingerprint holds; with
+/// the time spent emitting and formatting it.
+fn render_module(
+    m: &Module,
+    prefix: &str,
+    previous: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> Result<(String, String, Duration, Duration), syn::Error> {
+    let path = format!("{prefix}{}.rs", m.name);
+    let source = fingerprint::of_module(m, &path);
+    if let Some(text) = previous(&path).filter(|t| fingerprint::still_valid(t, source)) {
+        return Ok((path, text, Duration::ZERO, Duration::ZERO));
+    }
+    let start = Instant::now();
+    let (tokens, docs) = emit::module_items(m);
+    let emitted = start.elapsed();
+    let start = Instant::now();
+    let code = emit::docs::expand(&format::code(tokens)?, &docs);
+    let mut header = header_for(&format!("from `{}`", m.header), source_lines(m));
+    header.push(fingerprint::line(source, &code));
+    let text = format::with_header(&header, &code);
+    Ok((path, text, emitted, start.elapsed()))
 }
 
 /// Adds `#[rustfmt::skip]` to every top-level item of `items`.

@@ -25,7 +25,7 @@ impl Bindings {
 }
 
 /// One Rust module: the enums of one C header.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Hash, Serialize)]
 pub struct Module {
     /// The Rust module name (`bits`).
     pub name: String,
@@ -113,7 +113,7 @@ pub enum ValueSource {
 }
 
 /// One enumeration.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize)]
 pub struct Enum {
     /// Rust type name (`BgJobType`).
     pub name: String,
@@ -212,7 +212,7 @@ impl std::str::FromStr for EnumStyle {
 }
 
 /// One enumerator.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize)]
 pub struct Variant {
     /// Rust name (`UploadReply`).
     pub name: String,
@@ -234,7 +234,7 @@ pub struct Variant {
 }
 
 /// A version note found on a page: the sentence (or front-matter value) and what it says.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct AvailabilityNote {
     /// The text as the page writes it (whitespace normalized).
     pub text: String,

@@ -1,5 +1,6 @@
 //! Stage 7: lay the formatted files out and write them (only what changed, each file atomically).
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write as _};
@@ -86,15 +87,18 @@ fn generated_files_in(dir: &Path) -> Vec<String> {
 
 /// Compares `files` with `dir`; nothing is written.
 pub fn check(dir: &Path, files: &Files) -> Vec<Difference> {
-    let mut diffs = Vec::new();
-    for (rel, text) in &files.files {
-        let path = dir.join(rel);
-        match fs::read_to_string(&path) {
-            Ok(current) if current == *text => {}
-            Ok(current) => diffs.push(Difference::Changed(path, current)),
-            Err(_) => diffs.push(Difference::Missing(path)),
-        }
-    }
+    let mut diffs: Vec<Difference> = files
+        .files
+        .par_iter()
+        .filter_map(|(rel, text)| {
+            let path = dir.join(rel);
+            match fs::read_to_string(&path) {
+                Ok(current) if current == *text => None,
+                Ok(current) => Some(Difference::Changed(path, current)),
+                Err(_) => Some(Difference::Missing(path)),
+            }
+        })
+        .collect();
     for rel in generated_files_in(dir) {
         if !files.files.contains_key(&rel) {
             diffs.push(Difference::Stale(dir.join(rel)));
@@ -180,44 +184,47 @@ fn remove_leftover_staging(dir: &Path) {
     }
 }
 
-/// Phase 1 of [`write`]: writes each new or changed file under `staging`; returns (staged file,
-/// target) pairs. Touches nothing outside `staging`.
+/// Phase 1 of [`write`]: writes each new or changed file under `staging` (in parallel: each
+/// file is synced to disk, which is mostly waiting); returns (staged file, target) pairs, in
+/// the order of `diffs`. Touches nothing outside `staging`.
 fn stage(
     dir: &Path,
     staging: &Path,
     files: &Files,
     diffs: &[Difference],
 ) -> io::Result<Vec<(PathBuf, PathBuf)>> {
-    let mut staged = Vec::new();
-    for diff in diffs {
-        let (Difference::Missing(target) | Difference::Changed(target, _)) = diff else {
-            continue;
-        };
-        let rel = target
-            .strip_prefix(dir)
-            .unwrap_or(target)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let Some(text) = files.files.get(&rel) else {
-            continue;
-        };
-        // Found now rather than half-way through the commit.
-        if target.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("{} is a directory", target.display()),
-            ));
-        }
-        let tmp = staging.join(&rel);
-        if let Some(parent) = tmp.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        staged.push((tmp, target.clone()));
-    }
-    Ok(staged)
+    let staged: Vec<Option<(PathBuf, PathBuf)>> = diffs
+        .par_iter()
+        .map(|diff| {
+            let (Difference::Missing(target) | Difference::Changed(target, _)) = diff else {
+                return Ok(None);
+            };
+            let rel = target
+                .strip_prefix(dir)
+                .unwrap_or(target)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let Some(text) = files.files.get(&rel) else {
+                return Ok(None);
+            };
+            // Found now rather than half-way through the commit.
+            if target.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is a directory", target.display()),
+                ));
+            }
+            let tmp = staging.join(&rel);
+            if let Some(parent) = tmp.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            let mut file = fs::File::create(&tmp)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+            Ok(Some((tmp, target.clone())))
+        })
+        .collect::<io::Result<_>>()?;
+    Ok(staged.into_iter().flatten().collect())
 }
 
 /// Phase 2 of [`write`]: renames the staged files into place and removes stale files.

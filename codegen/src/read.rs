@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// One Markdown file of the docs tree, read into memory.
@@ -155,11 +156,18 @@ pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
 /// Reads one page from disk: UTF-8 required, a byte-order mark is dropped.
 pub fn read_page(rel_path: String, file: PathBuf) -> Result<SourcePage, Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::error(&file, 0, format!("cannot read: {e}"));
-    let meta = fs::metadata(&file).map_err(cannot)?;
-    if meta.len() > MAX_PAGE_BYTES {
-        return Err(too_large(&file, meta.len()));
+    // One open: the size comes from the open file (no second lookup of the path), and reading
+    // stops past the limit even if the file grows meanwhile.
+    let mut handle = fs::File::open(&file).map_err(cannot)?;
+    let len = handle.metadata().map_err(cannot)?.len();
+    if len > MAX_PAGE_BYTES {
+        return Err(too_large(&file, len));
     }
-    let bytes = fs::read(&file).map_err(cannot)?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    (&mut handle)
+        .take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
     decode_page(rel_path, file, bytes)
 }
 

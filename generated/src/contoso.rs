@@ -3,7 +3,7 @@
 //   contoso/ne-contoso-_contoso_capture_flags.md
 //   contoso/ne-contoso-_contoso_mode.md
 //   contoso/ne-contoso-_contoso_status_code.md
-// docbind-fingerprint: 5a8696439972fb54 159af0fd022ec1a7
+// docbind-fingerprint: 00d65a8ad7db000e 159af0fd022ec1a7
 
 #![allow(clippy::enum_variant_names)]
 /// The **CONTOSO_CAPTURE_FLAGS** enumeration specifies options for a capture request. The values can be combined with a bitwise OR.

@@ -3,7 +3,7 @@
 //   fabrikam/ne-fabrikam-fabrikam_color_space.md
 //   fabrikam/ne-fabrikam-_fabrikam_mode.md
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
-// docbind-fingerprint: c5fde09938c3d5ea 13352ed81a21e7d6
+// docbind-fingerprint: d84fcce4e69c6fd3 13352ed81a21e7d6
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.
