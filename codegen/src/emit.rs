@@ -431,44 +431,48 @@ fn enum_items(e: &Enum) -> TokenStream {
             pub const #vname: Self = Self::#target;
         }
     });
-    let values = variants.iter().map(|v| {
-        let vname = ident(&v.name);
-        let c_name = &v.c_name;
-        quote!((Self::#vname, #c_name))
-    });
+    let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
+    let c_names = variants.iter().map(|v| &v.c_name);
+    let raws = variants.iter().map(|v| int(v.value));
     let type_statements = statements(&e.availability);
-    let value_statements: Vec<TokenStream> = variants
-        .iter()
-        .filter_map(|v| {
-            let list = statements(&v.availability);
-            if list.is_empty() {
-                return None;
-            }
-            let vname = ident(&v.name);
-            Some(quote!((Self::#vname, &[#(#list),*])))
-        })
-        .collect();
-
-    // The rest comes from the shared `docbind_rust_enum!` macro, from `VALUES`; so do empty
-    // `AVAILABILITY` and `VALUE_AVAILABILITY` when the documentation states nothing.
-    let type_availability =
-        (!type_statements.is_empty() || !value_statements.is_empty()).then(|| {
-            quote! {
-                /// What the documentation says about the availability of the type.
-                pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
-            }
-        });
-    let value_availability = (!value_statements.is_empty()).then(|| {
-        quote! {
-            /// The values with availability statements of their own, and those statements.
-            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] =
-                &[#(#value_statements),*];
+    let variant_statements = variants.iter().filter_map(|v| {
+        let list = statements(&v.availability);
+        if list.is_empty() {
+            return None;
         }
+        let vname = ident(&v.name);
+        Some(quote!(Self::#vname => const { &[#(#list),*] },))
     });
-    let no_availability = match (&type_availability, &value_availability) {
-        (None, _) => Some(quote!(, no_availability)),
-        (Some(_), None) => Some(quote!(, no_value_availability)),
-        (Some(_), Some(_)) => None,
+    let with_statements = variants
+        .iter()
+        .filter(|v| !statements(&v.availability).is_empty())
+        .count();
+    let fallback = (with_statements < variants.len()).then(|| quote!(_ => &[],));
+    let availability_body = if with_statements > 0 {
+        quote!(match self { #(#variant_statements)* #fallback })
+    } else {
+        quote!({
+            let _ = self;
+            &[]
+        })
+    };
+
+    // The conversions and `is_available_on` come from the shared `docbind_rust_enum!` macro;
+    // so do `AVAILABILITY` and `availability()` when the documentation states nothing.
+    let (availability, no_availability) = if type_statements.is_empty() && with_statements == 0 {
+        (None, Some(quote!(, no_availability)))
+    } else {
+        let items = quote! {
+            /// What the documentation says about the availability of the type.
+            pub const AVAILABILITY: &'static [super::Availability] = &[#(#type_statements),*];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                #availability_body
+            }
+        };
+        (Some(items), None)
     };
 
     quote! {
@@ -490,11 +494,25 @@ fn enum_items(e: &Enum) -> TokenStream {
             /// The C name of this type.
             pub const C_NAME: &'static str = #c_type;
 
-            /// Every value and its C name, in the order the documentation lists them.
-            pub const VALUES: &'static [(Self, &'static str)] = &[#(#values),*];
+            /// Every value, in the order the documentation lists them.
+            pub const ALL: &'static [Self] = &[#(Self::#names),*];
 
-            #type_availability
-            #value_availability
+            /// The C name of this value.
+            pub const fn c_name(self) -> &'static str {
+                match self {
+                    #(Self::#names => #c_names,)*
+                }
+            }
+
+            /// The value whose integer is `raw`, if there is one.
+            pub const fn from_raw(raw: #repr) -> Option<Self> {
+                match raw {
+                    #(#raws => Some(Self::#names),)*
+                    _ => None,
+                }
+            }
+
+            #availability
         }
 
         docbind_rust_enum!(#allow_deprecated #name: #repr #no_availability);

@@ -132,10 +132,6 @@ pub const RESERVED: &[&str] = &[
     "set",
     "iter",
     "iter_names",
-    "VALUES",
-    "VALUE_AVAILABILITY",
-    "RAWS",
-    "LOOKUP",
     "ALL_BITS",
     "to_bits",
 ];

@@ -13,7 +13,7 @@ pub struct Needs {
     pub flags: bool,
     /// `flags_available_on`: availability of a combination of flags.
     pub flags_availability: bool,
-    /// `docbind_rust_enum!` and `Lookup`: the items of `rust`-style enums.
+    /// `docbind_rust_enum!`: the conversions of `rust`-style enums.
     pub rust_enum: bool,
 }
 
@@ -24,8 +24,7 @@ pub fn items(needs: Needs) -> TokenStream {
     let value_debug = needs.value_debug.then(value_debug);
     let flags = needs.flags.then(flags);
     let flags_availability = needs.flags_availability.then(flags_availability);
-    let lookup = needs.rust_enum.then(lookup);
-    quote! { #unknown #availability #value_debug #flags #flags_availability #lookup }
+    quote! { #unknown #availability #value_debug #flags #flags_availability }
 }
 
 /// The shared macros `needs` names, as formatted source text: written by hand rather than
@@ -42,167 +41,34 @@ pub fn macros(needs: Needs) -> String {
     text
 }
 
-/// How a `rust`-style enum finds a raw integer among its values, for `from_raw` and `c_name`.
-fn lookup() -> TokenStream {
-    quote! {
-        /// How an enum finds a raw integer among the integers of its values (for the
-        /// `docbind_rust_enum!` macro): by offset when they are consecutive, by binary search
-        /// when they ascend, else one by one.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Lookup {
-            /// `raws[i] == raws[0] + i`.
-            Consecutive,
-            /// `raws` ascends.
-            Ascending,
-            /// Any order.
-            Unordered,
-        }
-
-        impl Lookup {
-            /// The lookup that suits `raws` (not empty).
-            pub const fn of(raws: &[i128]) -> Self {
-                let mut consecutive = true;
-                let mut ascending = true;
-                let mut i = 1;
-                while i < raws.len() {
-                    consecutive &= raws[i] == raws[0] + i as i128;
-                    ascending &= raws[i] > raws[i - 1];
-                    i += 1;
-                }
-                if consecutive {
-                    Lookup::Consecutive
-                } else if ascending {
-                    Lookup::Ascending
-                } else {
-                    Lookup::Unordered
-                }
-            }
-
-            /// The index of `raw` in `raws`, if it is there.
-            pub const fn find(self, raws: &[i128], raw: i128) -> Option<usize> {
-                match self {
-                    Lookup::Consecutive => {
-                        let offset = raw.wrapping_sub(raws[0]);
-                        if offset >= 0 && offset < raws.len() as i128 {
-                            Some(offset as usize)
-                        } else {
-                            None
-                        }
-                    }
-                    Lookup::Ascending => {
-                        let (mut low, mut high) = (0, raws.len());
-                        while low < high {
-                            let middle = low + (high - low) / 2;
-                            if raws[middle] == raw {
-                                return Some(middle);
-                            } else if raws[middle] < raw {
-                                low = middle + 1;
-                            } else {
-                                high = middle;
-                            }
-                        }
-                        None
-                    }
-                    Lookup::Unordered => {
-                        let mut i = 0;
-                        while i < raws.len() {
-                            if raws[i] == raw {
-                                return Some(i);
-                            }
-                            i += 1;
-                        }
-                        None
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The items every `rust`-style enum has, written once. An enum's own `impl` has `C_NAME`,
-/// `VALUES` and, when the documentation states any, `AVAILABILITY` and `VALUE_AVAILABILITY`;
-/// it then invokes `docbind_rust_enum!(Name: repr)`, with `, no_availability` when the
-/// documentation states none, or `, no_value_availability` when it states some for the type
-/// only. `super::` paths resolve where the macro is invoked.
-const RUST_ENUM_MACRO: &str = r#"/// The items every `rust`-style enum has, from the table of its values (`VALUES`).
+/// The conversions and checks every `rust`-style enum has, written once: each enum invokes
+/// `docbind_rust_enum!(Name: repr)` (with `, no_availability` when the documentation states
+/// none) instead of repeating them. `super::` paths resolve where the macro is invoked.
+const RUST_ENUM_MACRO: &str = r#"/// The conversions and checks every `rust`-style enum has.
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_rust_enum {
     ($(#[$attr:meta])* $name:ident: $repr:ident, no_availability) => {
         $(#[$attr])*
         impl $name {
             /// What the documentation says about the availability of the type.
             pub const AVAILABILITY: &'static [super::Availability] = &[];
-        }
-        docbind_rust_enum!($(#[$attr])* $name: $repr, no_value_availability);
-    };
-    ($(#[$attr:meta])* $name:ident: $repr:ident, no_value_availability) => {
-        $(#[$attr])*
-        impl $name {
-            /// The values with availability statements of their own, and those statements.
-            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                let _ = self;
+                &[]
+            }
         }
         docbind_rust_enum!($(#[$attr])* $name: $repr);
     };
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*
         impl $name {
-            /// Every value, in the order the documentation lists them.
-            pub const ALL: &'static [Self] = &{
-                let mut all = [Self::VALUES[0].0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < all.len() {
-                    all[i] = Self::VALUES[i].0;
-                    i += 1;
-                }
-                all
-            };
-
-            /// The integers of `VALUES`, in the same order.
-            const RAWS: &'static [i128] = &{
-                let mut raws = [0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < raws.len() {
-                    raws[i] = Self::VALUES[i].0 as i128;
-                    i += 1;
-                }
-                raws
-            };
-
-            /// How to find an integer in `RAWS`.
-            const LOOKUP: super::Lookup = super::Lookup::of(Self::RAWS);
-
-            /// The C name of this value.
-            pub const fn c_name(self) -> &'static str {
-                match Self::LOOKUP.find(Self::RAWS, self as i128) {
-                    Some(i) => Self::VALUES[i].1,
-                    None => unreachable!(),
-                }
-            }
-
-            /// The value whose integer is `raw`, if there is one.
-            pub const fn from_raw(raw: $repr) -> Option<Self> {
-                match Self::LOOKUP.find(Self::RAWS, raw as i128) {
-                    Some(i) => Some(Self::VALUES[i].0),
-                    None => None,
-                }
-            }
-
             /// The integer of this value, as C sees it.
             pub const fn to_raw(self) -> $repr {
                 self as $repr
-            }
-
-            /// What the documentation says about the availability of this value
-            /// (the type's own statements are in [`Self::AVAILABILITY`]).
-            pub const fn availability(self) -> &'static [super::Availability] {
-                let mut i = 0;
-                while i < Self::VALUE_AVAILABILITY.len() {
-                    if Self::VALUE_AVAILABILITY[i].0 as i128 == self as i128 {
-                        return Self::VALUE_AVAILABILITY[i].1;
-                    }
-                    i += 1;
-                }
-                &[]
             }
 
             /// Whether the documentation allows this value on `target` (by the type's
@@ -240,6 +106,7 @@ macro_rules! docbind_rust_enum {
 /// `docbind_flags!(Name: repr)`.
 const FLAGS_MACRO: &str = r#"/// The methods and operators every `flags` type has, from the table of its flags (`NAMES`).
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_flags {
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*

@@ -3,7 +3,7 @@
 //   contoso/ne-contoso-_contoso_capture_flags.md
 //   contoso/ne-contoso-_contoso_mode.md
 //   contoso/ne-contoso-_contoso_status_code.md
-// docbind-fingerprint: 00d65a8ad7db000e 159af0fd022ec1a7
+// docbind-fingerprint: 7f0ed11e82da35dc 9bd783c21075dbfb
 
 #![allow(clippy::enum_variant_names)]
 /// The **CONTOSO_CAPTURE_FLAGS** enumeration specifies options for a capture request. The values can be combined with a bitwise OR.
@@ -247,15 +247,38 @@ impl ContosoMode {
     pub const Default: Self = Self::Balanced;
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_MODE";
-    /// Every value and its C name, in the order the documentation lists them.
-    pub const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Invalid, "CONTOSO_MODE_INVALID"),
-        (Self::Off, "CONTOSO_MODE_OFF"),
-        (Self::LowPower, "CONTOSO_MODE_LOW_POWER"),
-        (Self::Balanced, "CONTOSO_MODE_BALANCED"),
-        (Self::Performance, "CONTOSO_MODE_PERFORMANCE"),
-        (Self::Burst, "CONTOSO_MODE_BURST"),
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Invalid,
+        Self::Off,
+        Self::LowPower,
+        Self::Balanced,
+        Self::Performance,
+        Self::Burst,
     ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Invalid => "CONTOSO_MODE_INVALID",
+            Self::Off => "CONTOSO_MODE_OFF",
+            Self::LowPower => "CONTOSO_MODE_LOW_POWER",
+            Self::Balanced => "CONTOSO_MODE_BALANCED",
+            Self::Performance => "CONTOSO_MODE_PERFORMANCE",
+            Self::Burst => "CONTOSO_MODE_BURST",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            -1 => Some(Self::Invalid),
+            0 => Some(Self::Off),
+            1 => Some(Self::LowPower),
+            2 => Some(Self::Balanced),
+            7 => Some(Self::Performance),
+            8 => Some(Self::Burst),
+            _ => None,
+        }
+    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -273,24 +296,29 @@ impl ContosoMode {
         super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
-    /// The values with availability statements of their own, and those statements.
-    const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-        (
-            Self::Burst,
-            &[
-                super::Availability::since(
-                    super::Platform::Kmdf,
-                    1,
-                    11,
-                    "This constant is available in version 1.11 and later versions of KMDF.",
-                ),
-                super::Availability::not_available(
-                    super::Platform::Umdf,
-                    "Not available in UMDF.",
-                ),
-            ],
-        ),
-    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Burst => {
+                const {
+                    &[
+                        super::Availability::since(
+                            super::Platform::Kmdf,
+                            1,
+                            11,
+                            "This constant is available in version 1.11 and later versions of KMDF.",
+                        ),
+                        super::Availability::not_available(
+                            super::Platform::Umdf,
+                            "Not available in UMDF.",
+                        ),
+                    ]
+                }
+            }
+            _ => &[],
+        }
+    }
 }
 docbind_rust_enum!(ContosoMode : i32);
 /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
@@ -373,16 +401,41 @@ pub enum ContosoStatusCode {
 impl ContosoStatusCode {
     /// The C name of this type.
     pub const C_NAME: &'static str = "CONTOSO_STATUS_CODE";
-    /// Every value and its C name, in the order the documentation lists them.
-    pub const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Success, "CONTOSO_STATUS_CODE_SUCCESS"),
-        (Self::Pending, "CONTOSO_STATUS_CODE_PENDING"),
-        (Self::Partial, "CONTOSO_STATUS_CODE_PARTIAL"),
-        (Self::DeviceError, "CONTOSO_STATUS_CODE_DEVICE_ERROR"),
-        (Self::DeviceRemoved, "CONTOSO_STATUS_CODE_DEVICE_REMOVED"),
-        (Self::Timeout, "CONTOSO_STATUS_CODE_TIMEOUT"),
-        (Self::Unknown, "CONTOSO_STATUS_CODE_UNKNOWN"),
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Success,
+        Self::Pending,
+        Self::Partial,
+        Self::DeviceError,
+        Self::DeviceRemoved,
+        Self::Timeout,
+        Self::Unknown,
     ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Success => "CONTOSO_STATUS_CODE_SUCCESS",
+            Self::Pending => "CONTOSO_STATUS_CODE_PENDING",
+            Self::Partial => "CONTOSO_STATUS_CODE_PARTIAL",
+            Self::DeviceError => "CONTOSO_STATUS_CODE_DEVICE_ERROR",
+            Self::DeviceRemoved => "CONTOSO_STATUS_CODE_DEVICE_REMOVED",
+            Self::Timeout => "CONTOSO_STATUS_CODE_TIMEOUT",
+            Self::Unknown => "CONTOSO_STATUS_CODE_UNKNOWN",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: u32) -> Option<Self> {
+        match raw {
+            0 => Some(Self::Success),
+            259 => Some(Self::Pending),
+            260 => Some(Self::Partial),
+            2147483648 => Some(Self::DeviceError),
+            2147483649 => Some(Self::DeviceRemoved),
+            2147483650 => Some(Self::Timeout),
+            4294967295 => Some(Self::Unknown),
+            _ => None,
+        }
+    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -400,9 +453,13 @@ impl ContosoStatusCode {
         super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
         super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
     ];
-    /// The values with availability statements of their own, and those statements.
-    const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-        (Self::Partial, &[super::Availability::deprecated("Deprecated.")]),
-    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Partial => const { &[super::Availability::deprecated("Deprecated.")] }
+            _ => &[],
+        }
+    }
 }
 docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);

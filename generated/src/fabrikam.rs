@@ -3,7 +3,7 @@
 //   fabrikam/ne-fabrikam-fabrikam_color_space.md
 //   fabrikam/ne-fabrikam-_fabrikam_mode.md
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
-// docbind-fingerprint: d84fcce4e69c6fd3 13352ed81a21e7d6
+// docbind-fingerprint: fb0770bacb43e84d 4fb4a50ae57d391e
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.
@@ -60,14 +60,35 @@ pub enum FabrikamColorSpace {
 impl FabrikamColorSpace {
     /// The C name of this type.
     pub const C_NAME: &'static str = "FABRIKAM_COLOR_SPACE";
-    /// Every value and its C name, in the order the documentation lists them.
-    pub const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Srgb, "FABRIKAM_COLOR_SPACE_SRGB"),
-        (Self::ScrgbLinear, "FABRIKAM_COLOR_SPACE_SCRGB_LINEAR"),
-        (Self::Bt709, "FABRIKAM_COLOR_SPACE_BT709"),
-        (Self::Bt2020Pq, "FABRIKAM_COLOR_SPACE_BT2020_PQ"),
-        (Self::Custom, "FABRIKAM_COLOR_SPACE_CUSTOM"),
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Srgb,
+        Self::ScrgbLinear,
+        Self::Bt709,
+        Self::Bt2020Pq,
+        Self::Custom,
     ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Srgb => "FABRIKAM_COLOR_SPACE_SRGB",
+            Self::ScrgbLinear => "FABRIKAM_COLOR_SPACE_SCRGB_LINEAR",
+            Self::Bt709 => "FABRIKAM_COLOR_SPACE_BT709",
+            Self::Bt2020Pq => "FABRIKAM_COLOR_SPACE_BT2020_PQ",
+            Self::Custom => "FABRIKAM_COLOR_SPACE_CUSTOM",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            0 => Some(Self::Srgb),
+            1 => Some(Self::ScrgbLinear),
+            2 => Some(Self::Bt709),
+            3 => Some(Self::Bt2020Pq),
+            4 => Some(Self::Custom),
+            _ => None,
+        }
+    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -83,8 +104,16 @@ impl FabrikamColorSpace {
             "Windows Server 2016 [desktop apps only]",
         ),
     ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
 }
-docbind_rust_enum!(FabrikamColorSpace : i32, no_value_availability);
+docbind_rust_enum!(FabrikamColorSpace : i32);
 /// The **FABRIKAM_MODE** enumeration specifies whether and when the Fabrikam display service applies color correction to a window.
 ///
 /// # Remarks
@@ -146,14 +175,35 @@ pub enum FabrikamMode {
 impl FabrikamMode {
     /// The C name of this type.
     pub const C_NAME: &'static str = "FABRIKAM_MODE";
-    /// Every value and its C name, in the order the documentation lists them.
-    pub const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Disabled, "FABRIKAM_MODE_DISABLED"),
-        (Self::Enabled, "FABRIKAM_MODE_ENABLED"),
-        (Self::Automatic, "FABRIKAM_MODE_AUTOMATIC"),
-        (Self::Scheduled, "FABRIKAM_MODE_SCHEDULED"),
-        (Self::Max, "FABRIKAM_MODE_MAX"),
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Disabled,
+        Self::Enabled,
+        Self::Automatic,
+        Self::Scheduled,
+        Self::Max,
     ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Disabled => "FABRIKAM_MODE_DISABLED",
+            Self::Enabled => "FABRIKAM_MODE_ENABLED",
+            Self::Automatic => "FABRIKAM_MODE_AUTOMATIC",
+            Self::Scheduled => "FABRIKAM_MODE_SCHEDULED",
+            Self::Max => "FABRIKAM_MODE_MAX",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            0 => Some(Self::Disabled),
+            1 => Some(Self::Enabled),
+            2 => Some(Self::Automatic),
+            3 => Some(Self::Scheduled),
+            4 => Some(Self::Max),
+            _ => None,
+        }
+    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -169,31 +219,37 @@ impl FabrikamMode {
             "Windows Server 2008 R2 [desktop apps only]",
         ),
     ];
-    /// The values with availability statements of their own, and those statements.
-    const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-        (
-            Self::Automatic,
-            &[
-                super::Availability::not_up_to(
-                    super::Platform::Windows,
-                    7600,
-                    0,
-                    "Windows 7 and earlier: Not supported.",
-                ),
-            ],
-        ),
-        (
-            Self::Scheduled,
-            &[
-                super::Availability::not_up_to(
-                    super::Platform::Windows,
-                    7600,
-                    0,
-                    "Windows 7 and earlier: Not supported.",
-                ),
-            ],
-        ),
-    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        match self {
+            Self::Automatic => {
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Windows,
+                            7600,
+                            0,
+                            "Windows 7 and earlier: Not supported.",
+                        ),
+                    ]
+                }
+            }
+            Self::Scheduled => {
+                const {
+                    &[
+                        super::Availability::not_up_to(
+                            super::Platform::Windows,
+                            7600,
+                            0,
+                            "Windows 7 and earlier: Not supported.",
+                        ),
+                    ]
+                }
+            }
+            _ => &[],
+        }
+    }
 }
 docbind_rust_enum!(FabrikamMode : i32);
 /// The **FABRIKAM_PIXEL_FORMAT** enumeration identifies the memory layout of the pixels in a Fabrikam surface.
@@ -234,13 +290,27 @@ pub enum FabrikamPixelFormat {
 impl FabrikamPixelFormat {
     /// The C name of this type.
     pub const C_NAME: &'static str = "FABRIKAM_PIXEL_FORMAT";
-    /// Every value and its C name, in the order the documentation lists them.
-    pub const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Rgb24, "FABRIKAM_PIXEL_FORMAT_RGB24"),
-        (Self::Rgb32, "FABRIKAM_PIXEL_FORMAT_RGB32"),
-        (Self::Nv12, "FABRIKAM_PIXEL_FORMAT_NV12"),
-        (Self::P010, "FABRIKAM_PIXEL_FORMAT_P010"),
-    ];
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[Self::Rgb24, Self::Rgb32, Self::Nv12, Self::P010];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Rgb24 => "FABRIKAM_PIXEL_FORMAT_RGB24",
+            Self::Rgb32 => "FABRIKAM_PIXEL_FORMAT_RGB32",
+            Self::Nv12 => "FABRIKAM_PIXEL_FORMAT_NV12",
+            Self::P010 => "FABRIKAM_PIXEL_FORMAT_P010",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            16 => Some(Self::Rgb24),
+            17 => Some(Self::Rgb32),
+            20 => Some(Self::Nv12),
+            21 => Some(Self::P010),
+            _ => None,
+        }
+    }
     /// What the documentation says about the availability of the type.
     pub const AVAILABILITY: &'static [super::Availability] = &[
         super::Availability::since(
@@ -256,5 +326,13 @@ impl FabrikamPixelFormat {
             "Windows Server 2022",
         ),
     ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
 }
-docbind_rust_enum!(FabrikamPixelFormat : i32, no_value_availability);
+docbind_rust_enum!(FabrikamPixelFormat : i32);

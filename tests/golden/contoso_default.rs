@@ -356,154 +356,31 @@ pub const fn flags_available_on(
     }
     true
 }
-/// How an enum finds a raw integer among the integers of its values (for the
-/// `docbind_rust_enum!` macro): by offset when they are consecutive, by binary search
-/// when they ascend, else one by one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lookup {
-    /// `raws[i] == raws[0] + i`.
-    Consecutive,
-    /// `raws` ascends.
-    Ascending,
-    /// Any order.
-    Unordered,
-}
-impl Lookup {
-    /// The lookup that suits `raws` (not empty).
-    pub const fn of(raws: &[i128]) -> Self {
-        let mut consecutive = true;
-        let mut ascending = true;
-        let mut i = 1;
-        while i < raws.len() {
-            consecutive &= raws[i] == raws[0] + i as i128;
-            ascending &= raws[i] > raws[i - 1];
-            i += 1;
-        }
-        if consecutive {
-            Lookup::Consecutive
-        } else if ascending {
-            Lookup::Ascending
-        } else {
-            Lookup::Unordered
-        }
-    }
-    /// The index of `raw` in `raws`, if it is there.
-    pub const fn find(self, raws: &[i128], raw: i128) -> Option<usize> {
-        match self {
-            Lookup::Consecutive => {
-                let offset = raw.wrapping_sub(raws[0]);
-                if offset >= 0 && offset < raws.len() as i128 {
-                    Some(offset as usize)
-                } else {
-                    None
-                }
-            }
-            Lookup::Ascending => {
-                let (mut low, mut high) = (0, raws.len());
-                while low < high {
-                    let middle = low + (high - low) / 2;
-                    if raws[middle] == raw {
-                        return Some(middle);
-                    } else if raws[middle] < raw {
-                        low = middle + 1;
-                    } else {
-                        high = middle;
-                    }
-                }
-                None
-            }
-            Lookup::Unordered => {
-                let mut i = 0;
-                while i < raws.len() {
-                    if raws[i] == raw {
-                        return Some(i);
-                    }
-                    i += 1;
-                }
-                None
-            }
-        }
-    }
-}
-/// The items every `rust`-style enum has, from the table of its values (`VALUES`).
+/// The conversions and checks every `rust`-style enum has.
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_rust_enum {
     ($(#[$attr:meta])* $name:ident: $repr:ident, no_availability) => {
         $(#[$attr])*
         impl $name {
             /// What the documentation says about the availability of the type.
             pub const AVAILABILITY: &'static [super::Availability] = &[];
-        }
-        docbind_rust_enum!($(#[$attr])* $name: $repr, no_value_availability);
-    };
-    ($(#[$attr:meta])* $name:ident: $repr:ident, no_value_availability) => {
-        $(#[$attr])*
-        impl $name {
-            /// The values with availability statements of their own, and those statements.
-            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                let _ = self;
+                &[]
+            }
         }
         docbind_rust_enum!($(#[$attr])* $name: $repr);
     };
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*
         impl $name {
-            /// Every value, in the order the documentation lists them.
-            pub const ALL: &'static [Self] = &{
-                let mut all = [Self::VALUES[0].0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < all.len() {
-                    all[i] = Self::VALUES[i].0;
-                    i += 1;
-                }
-                all
-            };
-
-            /// The integers of `VALUES`, in the same order.
-            const RAWS: &'static [i128] = &{
-                let mut raws = [0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < raws.len() {
-                    raws[i] = Self::VALUES[i].0 as i128;
-                    i += 1;
-                }
-                raws
-            };
-
-            /// How to find an integer in `RAWS`.
-            const LOOKUP: super::Lookup = super::Lookup::of(Self::RAWS);
-
-            /// The C name of this value.
-            pub const fn c_name(self) -> &'static str {
-                match Self::LOOKUP.find(Self::RAWS, self as i128) {
-                    Some(i) => Self::VALUES[i].1,
-                    None => unreachable!(),
-                }
-            }
-
-            /// The value whose integer is `raw`, if there is one.
-            pub const fn from_raw(raw: $repr) -> Option<Self> {
-                match Self::LOOKUP.find(Self::RAWS, raw as i128) {
-                    Some(i) => Some(Self::VALUES[i].0),
-                    None => None,
-                }
-            }
-
             /// The integer of this value, as C sees it.
             pub const fn to_raw(self) -> $repr {
                 self as $repr
-            }
-
-            /// What the documentation says about the availability of this value
-            /// (the type's own statements are in [`Self::AVAILABILITY`]).
-            pub const fn availability(self) -> &'static [super::Availability] {
-                let mut i = 0;
-                while i < Self::VALUE_AVAILABILITY.len() {
-                    if Self::VALUE_AVAILABILITY[i].0 as i128 == self as i128 {
-                        return Self::VALUE_AVAILABILITY[i].1;
-                    }
-                    i += 1;
-                }
-                &[]
             }
 
             /// Whether the documentation allows this value on `target` (by the type's
@@ -536,6 +413,7 @@ macro_rules! docbind_rust_enum {
 }
 /// The methods and operators every `flags` type has, from the table of its flags (`NAMES`).
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_flags {
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*
@@ -997,15 +875,38 @@ pub mod contoso {
         pub const Default: Self = Self::Balanced;
         /// The C name of this type.
         pub const C_NAME: &'static str = "CONTOSO_MODE";
-        /// Every value and its C name, in the order the documentation lists them.
-        pub const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Invalid, "CONTOSO_MODE_INVALID"),
-            (Self::Off, "CONTOSO_MODE_OFF"),
-            (Self::LowPower, "CONTOSO_MODE_LOW_POWER"),
-            (Self::Balanced, "CONTOSO_MODE_BALANCED"),
-            (Self::Performance, "CONTOSO_MODE_PERFORMANCE"),
-            (Self::Burst, "CONTOSO_MODE_BURST"),
+        /// Every value, in the order the documentation lists them.
+        pub const ALL: &'static [Self] = &[
+            Self::Invalid,
+            Self::Off,
+            Self::LowPower,
+            Self::Balanced,
+            Self::Performance,
+            Self::Burst,
         ];
+        /// The C name of this value.
+        pub const fn c_name(self) -> &'static str {
+            match self {
+                Self::Invalid => "CONTOSO_MODE_INVALID",
+                Self::Off => "CONTOSO_MODE_OFF",
+                Self::LowPower => "CONTOSO_MODE_LOW_POWER",
+                Self::Balanced => "CONTOSO_MODE_BALANCED",
+                Self::Performance => "CONTOSO_MODE_PERFORMANCE",
+                Self::Burst => "CONTOSO_MODE_BURST",
+            }
+        }
+        /// The value whose integer is `raw`, if there is one.
+        pub const fn from_raw(raw: i32) -> Option<Self> {
+            match raw {
+                -1 => Some(Self::Invalid),
+                0 => Some(Self::Off),
+                1 => Some(Self::LowPower),
+                2 => Some(Self::Balanced),
+                7 => Some(Self::Performance),
+                8 => Some(Self::Burst),
+                _ => None,
+            }
+        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(
@@ -1023,24 +924,29 @@ pub mod contoso {
             super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
             super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
-        /// The values with availability statements of their own, and those statements.
-        const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-            (
-                Self::Burst,
-                &[
-                    super::Availability::since(
-                        super::Platform::Kmdf,
-                        1,
-                        11,
-                        "This constant is available in version 1.11 and later versions of KMDF.",
-                    ),
-                    super::Availability::not_available(
-                        super::Platform::Umdf,
-                        "Not available in UMDF.",
-                    ),
-                ],
-            ),
-        ];
+        /// What the documentation says about the availability of this value
+        /// (the type's own statements are in [`Self::AVAILABILITY`]).
+        pub const fn availability(self) -> &'static [super::Availability] {
+            match self {
+                Self::Burst => {
+                    const {
+                        &[
+                            super::Availability::since(
+                                super::Platform::Kmdf,
+                                1,
+                                11,
+                                "This constant is available in version 1.11 and later versions of KMDF.",
+                            ),
+                            super::Availability::not_available(
+                                super::Platform::Umdf,
+                                "Not available in UMDF.",
+                            ),
+                        ]
+                    }
+                }
+                _ => &[],
+            }
+        }
     }
     docbind_rust_enum!(ContosoMode : i32);
     /// The **CONTOSO_STATUS_CODE** enumeration lists the completion codes that a Contoso capture hub reports for a capture request.
@@ -1123,16 +1029,41 @@ pub mod contoso {
     impl ContosoStatusCode {
         /// The C name of this type.
         pub const C_NAME: &'static str = "CONTOSO_STATUS_CODE";
-        /// Every value and its C name, in the order the documentation lists them.
-        pub const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Success, "CONTOSO_STATUS_CODE_SUCCESS"),
-            (Self::Pending, "CONTOSO_STATUS_CODE_PENDING"),
-            (Self::Partial, "CONTOSO_STATUS_CODE_PARTIAL"),
-            (Self::DeviceError, "CONTOSO_STATUS_CODE_DEVICE_ERROR"),
-            (Self::DeviceRemoved, "CONTOSO_STATUS_CODE_DEVICE_REMOVED"),
-            (Self::Timeout, "CONTOSO_STATUS_CODE_TIMEOUT"),
-            (Self::Unknown, "CONTOSO_STATUS_CODE_UNKNOWN"),
+        /// Every value, in the order the documentation lists them.
+        pub const ALL: &'static [Self] = &[
+            Self::Success,
+            Self::Pending,
+            Self::Partial,
+            Self::DeviceError,
+            Self::DeviceRemoved,
+            Self::Timeout,
+            Self::Unknown,
         ];
+        /// The C name of this value.
+        pub const fn c_name(self) -> &'static str {
+            match self {
+                Self::Success => "CONTOSO_STATUS_CODE_SUCCESS",
+                Self::Pending => "CONTOSO_STATUS_CODE_PENDING",
+                Self::Partial => "CONTOSO_STATUS_CODE_PARTIAL",
+                Self::DeviceError => "CONTOSO_STATUS_CODE_DEVICE_ERROR",
+                Self::DeviceRemoved => "CONTOSO_STATUS_CODE_DEVICE_REMOVED",
+                Self::Timeout => "CONTOSO_STATUS_CODE_TIMEOUT",
+                Self::Unknown => "CONTOSO_STATUS_CODE_UNKNOWN",
+            }
+        }
+        /// The value whose integer is `raw`, if there is one.
+        pub const fn from_raw(raw: u32) -> Option<Self> {
+            match raw {
+                0 => Some(Self::Success),
+                259 => Some(Self::Pending),
+                260 => Some(Self::Partial),
+                2147483648 => Some(Self::DeviceError),
+                2147483649 => Some(Self::DeviceRemoved),
+                2147483650 => Some(Self::Timeout),
+                4294967295 => Some(Self::Unknown),
+                _ => None,
+            }
+        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(
@@ -1150,10 +1081,16 @@ pub mod contoso {
             super::Availability::since(super::Platform::Kmdf, 1, 11, "1.11"),
             super::Availability::since(super::Platform::Umdf, 2, 15, "2.15"),
         ];
-        /// The values with availability statements of their own, and those statements.
-        const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-            (Self::Partial, &[super::Availability::deprecated("Deprecated.")]),
-        ];
+        /// What the documentation says about the availability of this value
+        /// (the type's own statements are in [`Self::AVAILABILITY`]).
+        pub const fn availability(self) -> &'static [super::Availability] {
+            match self {
+                Self::Partial => {
+                    const { &[super::Availability::deprecated("Deprecated.")] }
+                }
+                _ => &[],
+            }
+        }
     }
     docbind_rust_enum!(#[allow(deprecated)] ContosoStatusCode : u32);
 }

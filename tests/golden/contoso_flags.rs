@@ -358,6 +358,7 @@ pub const fn flags_available_on(
 }
 /// The methods and operators every `flags` type has, from the table of its flags (`NAMES`).
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_flags {
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*

@@ -263,154 +263,31 @@ const fn same_platform(a: Platform, b: Platform) -> bool {
 const fn version_less(a: Version, b: Version) -> bool {
     a.major < b.major || (a.major == b.major && a.minor < b.minor)
 }
-/// How an enum finds a raw integer among the integers of its values (for the
-/// `docbind_rust_enum!` macro): by offset when they are consecutive, by binary search
-/// when they ascend, else one by one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lookup {
-    /// `raws[i] == raws[0] + i`.
-    Consecutive,
-    /// `raws` ascends.
-    Ascending,
-    /// Any order.
-    Unordered,
-}
-impl Lookup {
-    /// The lookup that suits `raws` (not empty).
-    pub const fn of(raws: &[i128]) -> Self {
-        let mut consecutive = true;
-        let mut ascending = true;
-        let mut i = 1;
-        while i < raws.len() {
-            consecutive &= raws[i] == raws[0] + i as i128;
-            ascending &= raws[i] > raws[i - 1];
-            i += 1;
-        }
-        if consecutive {
-            Lookup::Consecutive
-        } else if ascending {
-            Lookup::Ascending
-        } else {
-            Lookup::Unordered
-        }
-    }
-    /// The index of `raw` in `raws`, if it is there.
-    pub const fn find(self, raws: &[i128], raw: i128) -> Option<usize> {
-        match self {
-            Lookup::Consecutive => {
-                let offset = raw.wrapping_sub(raws[0]);
-                if offset >= 0 && offset < raws.len() as i128 {
-                    Some(offset as usize)
-                } else {
-                    None
-                }
-            }
-            Lookup::Ascending => {
-                let (mut low, mut high) = (0, raws.len());
-                while low < high {
-                    let middle = low + (high - low) / 2;
-                    if raws[middle] == raw {
-                        return Some(middle);
-                    } else if raws[middle] < raw {
-                        low = middle + 1;
-                    } else {
-                        high = middle;
-                    }
-                }
-                None
-            }
-            Lookup::Unordered => {
-                let mut i = 0;
-                while i < raws.len() {
-                    if raws[i] == raw {
-                        return Some(i);
-                    }
-                    i += 1;
-                }
-                None
-            }
-        }
-    }
-}
-/// The items every `rust`-style enum has, from the table of its values (`VALUES`).
+/// The conversions and checks every `rust`-style enum has.
 #[rustfmt::skip]
+#[allow(unused_macros)]
 macro_rules! docbind_rust_enum {
     ($(#[$attr:meta])* $name:ident: $repr:ident, no_availability) => {
         $(#[$attr])*
         impl $name {
             /// What the documentation says about the availability of the type.
             pub const AVAILABILITY: &'static [super::Availability] = &[];
-        }
-        docbind_rust_enum!($(#[$attr])* $name: $repr, no_value_availability);
-    };
-    ($(#[$attr:meta])* $name:ident: $repr:ident, no_value_availability) => {
-        $(#[$attr])*
-        impl $name {
-            /// The values with availability statements of their own, and those statements.
-            const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[];
+
+            /// What the documentation says about the availability of this value
+            /// (the type's own statements are in [`Self::AVAILABILITY`]).
+            pub const fn availability(self) -> &'static [super::Availability] {
+                let _ = self;
+                &[]
+            }
         }
         docbind_rust_enum!($(#[$attr])* $name: $repr);
     };
     ($(#[$attr:meta])* $name:ident: $repr:ident) => {
         $(#[$attr])*
         impl $name {
-            /// Every value, in the order the documentation lists them.
-            pub const ALL: &'static [Self] = &{
-                let mut all = [Self::VALUES[0].0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < all.len() {
-                    all[i] = Self::VALUES[i].0;
-                    i += 1;
-                }
-                all
-            };
-
-            /// The integers of `VALUES`, in the same order.
-            const RAWS: &'static [i128] = &{
-                let mut raws = [0; Self::VALUES.len()];
-                let mut i = 0;
-                while i < raws.len() {
-                    raws[i] = Self::VALUES[i].0 as i128;
-                    i += 1;
-                }
-                raws
-            };
-
-            /// How to find an integer in `RAWS`.
-            const LOOKUP: super::Lookup = super::Lookup::of(Self::RAWS);
-
-            /// The C name of this value.
-            pub const fn c_name(self) -> &'static str {
-                match Self::LOOKUP.find(Self::RAWS, self as i128) {
-                    Some(i) => Self::VALUES[i].1,
-                    None => unreachable!(),
-                }
-            }
-
-            /// The value whose integer is `raw`, if there is one.
-            pub const fn from_raw(raw: $repr) -> Option<Self> {
-                match Self::LOOKUP.find(Self::RAWS, raw as i128) {
-                    Some(i) => Some(Self::VALUES[i].0),
-                    None => None,
-                }
-            }
-
             /// The integer of this value, as C sees it.
             pub const fn to_raw(self) -> $repr {
                 self as $repr
-            }
-
-            /// What the documentation says about the availability of this value
-            /// (the type's own statements are in [`Self::AVAILABILITY`]).
-            pub const fn availability(self) -> &'static [super::Availability] {
-                let mut i = 0;
-                while i < Self::VALUE_AVAILABILITY.len() {
-                    if Self::VALUE_AVAILABILITY[i].0 as i128 == self as i128 {
-                        return Self::VALUE_AVAILABILITY[i].1;
-                    }
-                    i += 1;
-                }
-                &[]
             }
 
             /// Whether the documentation allows this value on `target` (by the type's
@@ -493,12 +370,29 @@ pub mod bits {
     impl BgJobType {
         /// The C name of this type.
         pub const C_NAME: &'static str = "BG_JOB_TYPE";
-        /// Every value and its C name, in the order the documentation lists them.
-        pub const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Download, "BG_JOB_TYPE_DOWNLOAD"),
-            (Self::Upload, "BG_JOB_TYPE_UPLOAD"),
-            (Self::UploadReply, "BG_JOB_TYPE_UPLOAD_REPLY"),
+        /// Every value, in the order the documentation lists them.
+        pub const ALL: &'static [Self] = &[
+            Self::Download,
+            Self::Upload,
+            Self::UploadReply,
         ];
+        /// The C name of this value.
+        pub const fn c_name(self) -> &'static str {
+            match self {
+                Self::Download => "BG_JOB_TYPE_DOWNLOAD",
+                Self::Upload => "BG_JOB_TYPE_UPLOAD",
+                Self::UploadReply => "BG_JOB_TYPE_UPLOAD_REPLY",
+            }
+        }
+        /// The value whose integer is `raw`, if there is one.
+        pub const fn from_raw(raw: i32) -> Option<Self> {
+            match raw {
+                0 => Some(Self::Download),
+                1 => Some(Self::Upload),
+                2 => Some(Self::UploadReply),
+                _ => None,
+            }
+        }
         /// What the documentation says about the availability of the type.
         pub const AVAILABILITY: &'static [super::Availability] = &[
             super::Availability::since(super::Platform::Windows, 2600, 0, "Windows XP"),
@@ -509,31 +403,37 @@ pub mod bits {
                 "Windows Server 2003",
             ),
         ];
-        /// The values with availability statements of their own, and those statements.
-        const VALUE_AVAILABILITY: &'static [(Self, &'static [super::Availability])] = &[
-            (
-                Self::Upload,
-                &[
-                    super::Availability::not_up_to(
-                        super::Platform::Bits,
-                        1,
-                        2,
-                        "BITS 1.2 and earlier: Not supported.",
-                    ),
-                ],
-            ),
-            (
-                Self::UploadReply,
-                &[
-                    super::Availability::not_up_to(
-                        super::Platform::Bits,
-                        1,
-                        2,
-                        "BITS 1.2 and earlier: Not supported.",
-                    ),
-                ],
-            ),
-        ];
+        /// What the documentation says about the availability of this value
+        /// (the type's own statements are in [`Self::AVAILABILITY`]).
+        pub const fn availability(self) -> &'static [super::Availability] {
+            match self {
+                Self::Upload => {
+                    const {
+                        &[
+                            super::Availability::not_up_to(
+                                super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
+                }
+                Self::UploadReply => {
+                    const {
+                        &[
+                            super::Availability::not_up_to(
+                                super::Platform::Bits,
+                                1,
+                                2,
+                                "BITS 1.2 and earlier: Not supported.",
+                            ),
+                        ]
+                    }
+                }
+                _ => &[],
+            }
+        }
     }
     docbind_rust_enum!(BgJobType : i32);
 }
