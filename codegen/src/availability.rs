@@ -429,6 +429,9 @@ pub fn find_notes(text: &str) -> Vec<Note> {
     let mut notes = Vec::new();
     for sentence in split_sentences(text) {
         let matchable = normalize_for_matching(&sentence);
+        if !could_be_note(&matchable) {
+            continue;
+        }
         let toks = tokenize(&matchable);
         let parsed = sentence_tokens(&toks);
         if parsed.is_some() || looks_like_note(&toks) {
@@ -439,6 +442,30 @@ pub fn find_notes(text: &str) -> Vec<Note> {
         }
     }
     notes
+}
+
+/// Words one of which every note has: every statement names a platform (a framework name or
+/// `windows`) or says `deprecated`/`obsolete`; so does every sentence [`looks_like_note`]
+/// accepts. Most sentences of a page have none, and are not parsed at all.
+const NOTE_WORDS: &[&str] = &[
+    "windows",
+    "kmdf",
+    "umdf",
+    "ndis",
+    "wddm",
+    "bits",
+    "directx",
+    "direct3d",
+    "dxgi",
+    "iddcx",
+    "deprecated",
+    "obsolete",
+];
+
+/// Whether `matchable` (from [`normalize_for_matching`]) can hold a note: it has one of
+/// [`NOTE_WORDS`] (as a substring, so that no token is missed).
+fn could_be_note(matchable: &str) -> bool {
+    NOTE_WORDS.iter().any(|w| matchable.contains(w))
 }
 
 // ---------------------------------------------------------------------------
@@ -1722,6 +1749,19 @@ impl serde::Serialize for Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words that let a sentence be parsed cover every platform name the parser knows.
+    #[test]
+    fn note_words_name_every_framework() {
+        for (name, _) in FRAMEWORK_NAMES {
+            assert!(
+                NOTE_WORDS.iter().any(|w| name.contains(w)),
+                "`{name}` is not in NOTE_WORDS"
+            );
+        }
+        assert!(!could_be_note("the value is reserved for system use."));
+        assert!(could_be_note("supported starting with windows 10."));
+    }
 
     fn win(build: u32) -> Release {
         Release::Windows(ClientVersion {

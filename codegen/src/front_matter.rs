@@ -186,6 +186,28 @@ pub fn uid_prefix(yaml: &str) -> Option<&str> {
     (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphabetic())).then_some(prefix)
 }
 
+/// Why a page is not an enum page, when its first bytes (`prefix`: the start of the file, as
+/// read) say so: they hold the whole front matter, and its `UID` has another prefix. `None`
+/// when they do not say (the page is then read and parsed whole, as any other).
+///
+/// Only what [`split`] and [`uid_prefix`] would find in the whole page counts: a byte-order
+/// mark, text that is not UTF-8 in `prefix`, or front matter that does not end on a whole line
+/// of `prefix` give `None`.
+pub fn not_enum(prefix: &[u8]) -> Option<String> {
+    if prefix.starts_with(&[0xEF, 0xBB, 0xBF])
+        || prefix.starts_with(&[0xFF, 0xFE])
+        || prefix.starts_with(&[0xFE, 0xFF])
+    {
+        return None;
+    }
+    // Whole lines only: the prefix may end inside a line (or a character).
+    let lines = &prefix[..prefix.iter().rposition(|&b| b == b'\n')? + 1];
+    let text = std::str::from_utf8(lines).ok()?;
+    let split = split(text).ok()??;
+    let prefix = uid_prefix(split.yaml).filter(|p| *p != "NE")?;
+    Some(format!("not an enum page ({prefix}:)"))
+}
+
 /// Parses the YAML of a split page. Accepts list items written `-<TAB>value`
 /// (as in the seed page and many SDK pages), which plain YAML rejects.
 pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
@@ -359,6 +381,34 @@ fn text_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_of_other_kinds_are_known_from_their_first_bytes() {
+        // The body is not looked at (here it is not even UTF-8).
+        let page = b"---\nUID: NF:bits.Foo\ntitle: x\n---\n\n## -description\n\xff";
+        assert_eq!(not_enum(page).as_deref(), Some("not an enum page (NF:)"));
+        let crlf = "---\r\nUID: NF:bits.Foo\r\n---\r\n";
+        assert!(not_enum(crlf.as_bytes()).is_some());
+        // Enum pages, and whatever the prefix cannot tell, are read whole.
+        assert_eq!(not_enum(b"---\nUID: NE:bits.X\n---\nbody\n"), None);
+        assert_eq!(
+            not_enum(b"\xEF\xBB\xBF---\nUID: NF:a.b\n---\n"),
+            None,
+            "BOM"
+        );
+        assert_eq!(
+            not_enum(b"---\nUID: NF:a.b\ntitle: \xff\n---\n"),
+            None,
+            "not UTF-8"
+        );
+        assert_eq!(
+            not_enum(b"---\nUID: NF:a.b\ntitle: x\n"),
+            None,
+            "unterminated"
+        );
+        assert_eq!(not_enum(b"---\nUID: NF:a.b\n---"), None, "last line cut");
+        assert_eq!(not_enum(b"# A page\n\nText.\n"), None, "no front matter");
+    }
 
     #[test]
     fn splits_lf_and_crlf() {

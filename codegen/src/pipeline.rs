@@ -64,7 +64,7 @@ pub struct Timings {
     pub format: Duration,
     /// Writing the files (filled in by the caller that writes).
     pub write: Duration,
-    /// Bytes of pages read.
+    /// Bytes of pages read (of a page left after its front matter, the bytes read to see it).
     pub bytes: u64,
 }
 
@@ -103,12 +103,25 @@ fn first_stages(
 ) -> (Outcome, Timings) {
     let mut t = Timings::default();
     let start = Instant::now();
+    // Most pages of a docs tree are not enum pages, and their front matter says so: the rest
+    // of them is not read.
     let read = match bytes {
-        Some(bytes) => read::decode_page(rel.clone(), file, bytes.to_vec()),
-        None => read::read_page(rel.clone(), file),
+        Some(bytes) => {
+            let prefix = &bytes[..bytes.len().min(read::PREFIX_BYTES)];
+            match front_matter::not_enum(prefix) {
+                Some(reason) => Ok(read::Read::Skipped(reason, prefix.len())),
+                None => read::decode_page(rel.clone(), file, bytes.to_vec()).map(read::Read::Page),
+            }
+        }
+        None => read::read_page_unless(rel.clone(), file, front_matter::not_enum),
     };
     let page = match read {
-        Ok(page) => page,
+        Ok(read::Read::Page(page)) => page,
+        Ok(read::Read::Skipped(reason, read)) => {
+            t.read = start.elapsed();
+            t.bytes = read as u64;
+            return (Outcome::Skipped(reason), t);
+        }
         Err(d) => return (Outcome::Broken(d.message.clone(), d), t),
     };
     t.bytes = page.text.len() as u64;

@@ -153,8 +153,32 @@ fn walk(
 /// and a build should not spend its time on a file that is not one.
 pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
 
-/// Reads one page from disk: UTF-8 required, a byte-order mark is dropped.
-pub fn read_page(rel_path: String, file: PathBuf) -> Result<SourcePage, Diagnostic> {
+/// What reading a page gave: the page, or the reason to leave it, seen in its first bytes.
+pub enum Read {
+    /// The whole page.
+    Page(SourcePage),
+    /// Left after its first bytes (how many): `skip` said why.
+    Skipped(String, usize),
+}
+
+/// How much of a page is read before deciding whether to read the rest: the front matter of
+/// nearly every reference page fits (the median is about 1.3 KB).
+pub const PREFIX_BYTES: usize = 4096;
+
+thread_local! {
+    /// Where the first bytes of each page are read: most pages are left after them, so they
+    /// need no buffer of their own.
+    static PREFIX: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; PREFIX_BYTES]);
+}
+
+/// Reads one page from disk: UTF-8 required, a byte-order mark is dropped. Its first
+/// [`PREFIX_BYTES`] are read first and given to `skip`: when `skip` gives a reason, the rest
+/// is not read (nor checked).
+pub fn read_page_unless(
+    rel_path: String,
+    file: PathBuf,
+    skip: impl Fn(&[u8]) -> Option<String>,
+) -> Result<Read, Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::error(&file, 0, format!("cannot read: {e}"));
     // One open: the size comes from the open file (no second lookup of the path), and reading
     // stops past the limit even if the file grows meanwhile.
@@ -163,12 +187,34 @@ pub fn read_page(rel_path: String, file: PathBuf) -> Result<SourcePage, Diagnost
     if len > MAX_PAGE_BYTES {
         return Err(too_large(&file, len));
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    (&mut handle)
-        .take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    decode_page(rel_path, file, bytes)
+    let prefix = PREFIX.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        let mut filled = 0;
+        while filled < buffer.len() {
+            match handle.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(match skip(&buffer[..filled]) {
+            Some(reason) => Err((reason, filled)),
+            None => Ok(buffer[..filled].to_vec()),
+        })
+    });
+    let mut bytes = match prefix.map_err(cannot)? {
+        Err((reason, read)) => return Ok(Read::Skipped(reason, read)),
+        Ok(bytes) => bytes,
+    };
+    if bytes.len() == PREFIX_BYTES {
+        bytes.reserve((len as usize + 1).saturating_sub(bytes.len()));
+        (&mut handle)
+            .take(MAX_PAGE_BYTES + 1 - PREFIX_BYTES as u64)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    }
+    decode_page(rel_path, file, bytes).map(Read::Page)
 }
 
 fn too_large(file: &Path, len: u64) -> Diagnostic {
