@@ -321,23 +321,40 @@ fn load(
     reporter: &mut Reporter,
     keep_errors: bool,
 ) -> Result<Loaded, u8> {
+    let loaded = load_unreported(command, source, reporter)?;
+    report_loaded(command, &loaded, reporter, keep_errors)?;
+    Ok(loaded)
+}
+
+/// [`load`] without printing the pages' diagnostics (an error that stops the run is printed).
+fn load_unreported(command: &str, source: &Source, reporter: &mut Reporter) -> Result<Loaded, u8> {
     let loaded = source.settings.config(&source.docs).and_then(|config| {
         let mut progress = reporter.progress("reading");
         docbind::load_with_progress(&source.docs, &config, &mut progress)
     });
     reporter.done();
-    let loaded = match loaded {
-        Ok(loaded) => loaded,
+    match loaded {
+        Ok(loaded) => Ok(loaded),
         Err(e) => {
             reporter.diagnostics(&e.diagnostics);
             let text = format!("{}; nothing was done", plural(reporter.errors(), "error"));
             reporter.summary(command, &text, json!({}));
-            return Err(2);
+            Err(2)
         }
-    };
+    }
+}
+
+/// Prints the pages' diagnostics; `Err(2)` (after the summary) when one is an error, unless
+/// `keep_errors`.
+fn report_loaded(
+    command: &str,
+    loaded: &Loaded,
+    reporter: &mut Reporter,
+    keep_errors: bool,
+) -> Result<(), u8> {
     reporter.diagnostics(&loaded.diagnostics);
     if loaded.has_errors() && !keep_errors {
-        let (text, fields) = counts(&loaded);
+        let (text, fields) = counts(loaded);
         let text = format!(
             "{}, {} in {text}; nothing was written",
             plural(reporter.errors(), "error"),
@@ -346,7 +363,7 @@ fn load(
         reporter.summary(command, &text, fields);
         return Err(2);
     }
-    Ok(loaded)
+    Ok(())
 }
 
 /// Loads and renders; `Err(exit code)` after reporting why not.
@@ -356,14 +373,37 @@ fn render(
     reporter: &mut Reporter,
     keep_going: bool,
 ) -> Result<(Loaded, docbind::Files), u8> {
-    let mut loaded = load(command, &t.source, reporter, keep_going)?;
-    reporter.busy("rendering Rust");
-    let start = Instant::now();
+    let mut loaded = load_unreported(command, &t.source, reporter)?;
     let (dir, layout) = t.layout();
-    let files = docbind::render_for(&loaded.bindings, &layout, &dir);
-    // `render` does not tell emitting from formatting: their sum is counted as `emit`.
-    loaded.timings.emit = start.elapsed();
+    // Rendering needs nothing from the report: it runs on its own thread while the
+    // diagnostics are printed (nothing is rendered when errors stop the run).
+    let render = !loaded.has_errors() || keep_going;
+    let (reported, rendered) = std::thread::scope(|scope| {
+        let rendering = render.then(|| {
+            scope.spawn(|| {
+                let start = Instant::now();
+                let files = docbind::render_for(&loaded.bindings, &layout, &dir);
+                (files, start.elapsed())
+            })
+        });
+        let reported = report_loaded(command, &loaded, reporter, keep_going);
+        if reported.is_ok() {
+            reporter.busy("rendering Rust");
+        }
+        let rendered = rendering.map(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (reported, rendered)
+    });
+    reported?;
     reporter.done();
+    let Some((files, elapsed)) = rendered else {
+        return Err(2);
+    };
+    // `render` does not tell emitting from formatting: their sum is counted as `emit`.
+    loaded.timings.emit = elapsed;
     match files {
         Ok(files) => Ok((loaded, files)),
         Err(e) => {
