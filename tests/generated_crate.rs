@@ -86,3 +86,37 @@ fn seed_availability_is_data_and_checkable() {
     assert!(BgJobType::Download.availability().is_empty());
     assert!(BgJobType::Download.is_available_on(Target::framework(Platform::Bits, 1, 0)));
 }
+
+/// `from_raw` and `c_name` of every `rust`-style enum in `generated/`: every value converts to
+/// its integer and back, and an integer converts only when it is a value. The enums cover
+/// values counted from 0, from a negative number (`FabrikamPriority`), from `0x100`
+/// (`FabrikamSurfaceUsage`), and values with gaps (`FabrikamPixelFormat`, `ContosoMode`).
+#[test]
+fn every_value_converts_to_its_integer_and_back() {
+    use docbind_generated::{bits, contoso, fabrikam};
+    macro_rules! round_trip {
+        ($($t:ty),* $(,)?) => {$({
+            let mut c_names = std::collections::BTreeSet::new();
+            for &value in <$t>::ALL {
+                assert_eq!(<$t>::from_raw(value.to_raw()), Some(value), "{value:?}");
+                assert!(c_names.insert(value.c_name()), "{value:?}");
+            }
+            let probes = (-300_i128..=300).chain([i128::from(i32::MIN), i128::from(u32::MAX)]);
+            for probe in probes {
+                let Ok(raw) = probe.try_into() else { continue };
+                let known = <$t>::ALL.iter().any(|value| value.to_raw() == raw);
+                assert_eq!(<$t>::from_raw(raw).is_some(), known, "{} {raw}", stringify!($t));
+            }
+        })*};
+    }
+    round_trip!(
+        bits::BgJobType,
+        contoso::ContosoMode,
+        contoso::ContosoStatusCode,
+        fabrikam::FabrikamColorSpace,
+        fabrikam::FabrikamMode,
+        fabrikam::FabrikamPixelFormat,
+        fabrikam::FabrikamPriority,
+        fabrikam::FabrikamSurfaceUsage,
+    );
+}

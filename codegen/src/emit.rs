@@ -432,8 +432,7 @@ fn enum_items(e: &Enum) -> TokenStream {
         }
     });
     let names: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
-    let c_names = variants.iter().map(|v| &v.c_name);
-    let raws = variants.iter().map(|v| int(v.value));
+    let (c_name_body, from_raw_body) = lookups(&variants, &names);
     let type_statements = statements(&e.availability);
     let variant_statements = variants.iter().filter_map(|v| {
         let list = statements(&v.availability);
@@ -499,17 +498,12 @@ fn enum_items(e: &Enum) -> TokenStream {
 
             /// The C name of this value.
             pub const fn c_name(self) -> &'static str {
-                match self {
-                    #(Self::#names => #c_names,)*
-                }
+                #c_name_body
             }
 
             /// The value whose integer is `raw`, if there is one.
             pub const fn from_raw(raw: #repr) -> Option<Self> {
-                match raw {
-                    #(#raws => Some(Self::#names),)*
-                    _ => None,
-                }
+                #from_raw_body
             }
 
             #availability
@@ -517,6 +511,51 @@ fn enum_items(e: &Enum) -> TokenStream {
 
         docbind_rust_enum!(#allow_deprecated #name: #repr #no_availability);
     }
+}
+
+/// The bodies of `c_name` (a `match` on each value) and `from_raw` of a `rust`-style enum.
+/// When the values' integers are consecutive (as in most C enums), `from_raw` indexes `ALL` by
+/// the offset from the first, without code per value; otherwise it matches each integer.
+fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream) {
+    let c_names = variants.iter().map(|v| &v.c_name);
+    let first = variants.first().map_or(0, |v| v.value);
+    let consecutive = variants
+        .iter()
+        .zip(0..)
+        .all(|(v, i)| v.value.checked_sub(first) == Some(i));
+    if !consecutive {
+        let raws = variants.iter().map(|v| int(v.value));
+        return (
+            quote!(match self { #(Self::#names => #c_names,)* }),
+            quote!(match raw { #(#raws => Some(Self::#names),)* _ => None, }),
+        );
+    }
+    // `raw - first` (as written without `- 0` or `- -n`, which clippy and readers dislike).
+    let index = |raw: TokenStream| {
+        let magnitude = Literal::u128_unsuffixed(first.unsigned_abs());
+        match first {
+            0 => quote!(#raw as usize),
+            f if f > 0 => quote!((#raw - #magnitude) as usize),
+            _ => quote!((#raw + #magnitude) as usize),
+        }
+    };
+    let last = first + variants.len() as i128 - 1;
+    let (low, high) = (int(first), int(last));
+    let range = if first == last {
+        quote!(#low)
+    } else {
+        quote!(#low..=#high)
+    };
+    let raw_index = index(quote!(raw));
+    (
+        quote!(match self { #(Self::#names => #c_names,)* }),
+        quote! {
+            match raw {
+                #range => Some(Self::ALL[#raw_index]),
+                _ => None,
+            }
+        },
+    )
 }
 
 /// Whether `name` can be used as a Rust identifier as it is.

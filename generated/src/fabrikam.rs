@@ -3,7 +3,9 @@
 //   fabrikam/ne-fabrikam-fabrikam_color_space.md
 //   fabrikam/ne-fabrikam-_fabrikam_mode.md
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
-// docbind-fingerprint: fb0770bacb43e84d 4fb4a50ae57d391e
+//   fabrikam/ne-fabrikam-_fabrikam_priority.md
+//   fabrikam/ne-fabrikam-_fabrikam_surface_usage.md
+// docbind-fingerprint: 4ffb51877900a426 3db2c800956c71a2
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.
@@ -81,11 +83,7 @@ impl FabrikamColorSpace {
     /// The value whose integer is `raw`, if there is one.
     pub const fn from_raw(raw: i32) -> Option<Self> {
         match raw {
-            0 => Some(Self::Srgb),
-            1 => Some(Self::ScrgbLinear),
-            2 => Some(Self::Bt709),
-            3 => Some(Self::Bt2020Pq),
-            4 => Some(Self::Custom),
+            0..=4 => Some(Self::ALL[raw as usize]),
             _ => None,
         }
     }
@@ -196,11 +194,7 @@ impl FabrikamMode {
     /// The value whose integer is `raw`, if there is one.
     pub const fn from_raw(raw: i32) -> Option<Self> {
         match raw {
-            0 => Some(Self::Disabled),
-            1 => Some(Self::Enabled),
-            2 => Some(Self::Automatic),
-            3 => Some(Self::Scheduled),
-            4 => Some(Self::Max),
+            0..=4 => Some(Self::ALL[raw as usize]),
             _ => None,
         }
     }
@@ -336,3 +330,176 @@ impl FabrikamPixelFormat {
     }
 }
 docbind_rust_enum!(FabrikamPixelFormat : i32);
+/// The **FABRIKAM_PRIORITY** enumeration sets how soon the Fabrikam display service processes the work of a surface, relative to the default.
+///
+/// # Remarks
+///
+/// The values are consecutive integers, so converting one from C is a range check.
+///
+/// # Availability
+///
+/// - Windows 10, version 1903 and later
+/// - Windows Server 2022 and later
+///
+/// # See also
+///
+/// - [`FABRIKAM_PRIORITY` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-_fabrikam_priority)
+#[doc(alias = "FABRIKAM_PRIORITY")]
+#[doc(alias = "_FABRIKAM_PRIORITY")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(i32)]
+#[non_exhaustive]
+pub enum FabrikamPriority {
+    /// The work runs only when no other surface has work pending.
+    #[doc(alias = "FABRIKAM_PRIORITY_IDLE")]
+    Idle = -2,
+    /// The work runs after the work of surfaces at the default priority.
+    #[doc(alias = "FABRIKAM_PRIORITY_LOW")]
+    Low = -1,
+    /// The default priority.
+    #[doc(alias = "FABRIKAM_PRIORITY_NORMAL")]
+    Normal = 0,
+    /// The work runs before the work of surfaces at the default priority.
+    #[doc(alias = "FABRIKAM_PRIORITY_HIGH")]
+    High = 1,
+    /// The work runs as soon as it is submitted. Reserve it for surfaces that present video.
+    #[doc(alias = "FABRIKAM_PRIORITY_REALTIME")]
+    Realtime = 2,
+}
+impl FabrikamPriority {
+    /// The C name of this type.
+    pub const C_NAME: &'static str = "FABRIKAM_PRIORITY";
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Idle,
+        Self::Low,
+        Self::Normal,
+        Self::High,
+        Self::Realtime,
+    ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Idle => "FABRIKAM_PRIORITY_IDLE",
+            Self::Low => "FABRIKAM_PRIORITY_LOW",
+            Self::Normal => "FABRIKAM_PRIORITY_NORMAL",
+            Self::High => "FABRIKAM_PRIORITY_HIGH",
+            Self::Realtime => "FABRIKAM_PRIORITY_REALTIME",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            -2..=2 => Some(Self::ALL[(raw + 2) as usize]),
+            _ => None,
+        }
+    }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability::since(
+            super::Platform::Windows,
+            18362,
+            0,
+            "Windows 10, version 1903",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            20348,
+            0,
+            "Windows Server 2022",
+        ),
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
+}
+docbind_rust_enum!(FabrikamPriority : i32);
+/// The **FABRIKAM_SURFACE_USAGE** enumeration says what an application draws into a Fabrikam surface.
+///
+/// # Remarks
+///
+/// The values are consecutive integers, so converting one from C is a range check.
+///
+/// # Availability
+///
+/// - Windows 10, version 1903 and later
+/// - Windows Server 2022 and later
+///
+/// # See also
+///
+/// - [`FABRIKAM_SURFACE_USAGE` on the web](https://learn.microsoft.com/windows/win32/api/fabrikam/ne-fabrikam-_fabrikam_surface_usage)
+#[doc(alias = "FABRIKAM_SURFACE_USAGE")]
+#[doc(alias = "_FABRIKAM_SURFACE_USAGE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(i32)]
+#[non_exhaustive]
+pub enum FabrikamSurfaceUsage {
+    /// The surface holds desktop content: text, windows and controls.
+    #[doc(alias = "FABRIKAM_SURFACE_USAGE_DESKTOP")]
+    Desktop = 256,
+    /// The surface holds still images.
+    #[doc(alias = "FABRIKAM_SURFACE_USAGE_PHOTO")]
+    Photo = 257,
+    /// The surface holds frames of video.
+    #[doc(alias = "FABRIKAM_SURFACE_USAGE_VIDEO")]
+    Video = 258,
+    /// The surface holds the frames of a game.
+    #[doc(alias = "FABRIKAM_SURFACE_USAGE_GAME")]
+    Game = 259,
+}
+impl FabrikamSurfaceUsage {
+    /// The C name of this type.
+    pub const C_NAME: &'static str = "FABRIKAM_SURFACE_USAGE";
+    /// Every value, in the order the documentation lists them.
+    pub const ALL: &'static [Self] = &[
+        Self::Desktop,
+        Self::Photo,
+        Self::Video,
+        Self::Game,
+    ];
+    /// The C name of this value.
+    pub const fn c_name(self) -> &'static str {
+        match self {
+            Self::Desktop => "FABRIKAM_SURFACE_USAGE_DESKTOP",
+            Self::Photo => "FABRIKAM_SURFACE_USAGE_PHOTO",
+            Self::Video => "FABRIKAM_SURFACE_USAGE_VIDEO",
+            Self::Game => "FABRIKAM_SURFACE_USAGE_GAME",
+        }
+    }
+    /// The value whose integer is `raw`, if there is one.
+    pub const fn from_raw(raw: i32) -> Option<Self> {
+        match raw {
+            256..=259 => Some(Self::ALL[(raw - 256) as usize]),
+            _ => None,
+        }
+    }
+    /// What the documentation says about the availability of the type.
+    pub const AVAILABILITY: &'static [super::Availability] = &[
+        super::Availability::since(
+            super::Platform::Windows,
+            18362,
+            0,
+            "Windows 10, version 1903",
+        ),
+        super::Availability::since(
+            super::Platform::WindowsServer,
+            20348,
+            0,
+            "Windows Server 2022",
+        ),
+    ];
+    /// What the documentation says about the availability of this value
+    /// (the type's own statements are in [`Self::AVAILABILITY`]).
+    pub const fn availability(self) -> &'static [super::Availability] {
+        {
+            let _ = self;
+            &[]
+        }
+    }
+}
+docbind_rust_enum!(FabrikamSurfaceUsage : i32);

@@ -387,9 +387,7 @@ pub mod bits {
         /// The value whose integer is `raw`, if there is one.
         pub const fn from_raw(raw: i32) -> Option<Self> {
             match raw {
-                0 => Some(Self::Download),
-                1 => Some(Self::Upload),
-                2 => Some(Self::UploadReply),
+                0..=2 => Some(Self::ALL[raw as usize]),
                 _ => None,
             }
         }
