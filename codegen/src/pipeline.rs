@@ -428,6 +428,9 @@ fn build(
             }
         }
     }
+    // The pages (their text, front matter and sections) are not needed any more: freeing them
+    // is left to an idle thread of the pool rather than done here before returning.
+    rayon::spawn(move || drop(unique));
     if !config.header_dirs.is_empty() {
         check_headers(&mut out, docs, config);
     }
