@@ -41,7 +41,7 @@ fn needs(bindings: &Bindings) -> crate::support::Needs {
 
 /// The items of one module, with the table of its doc texts (see [`docs`]): format the
 /// tokens, then [`docs::expand`] them with the table.
-pub fn module_items(module: &Module) -> (TokenStream, Vec<String>) {
+pub fn module_items(module: &Module) -> (TokenStream, Vec<docs::Docs>) {
     docs::collecting(|| module_tokens(module))
 }
 
@@ -404,12 +404,16 @@ fn enum_items(e: &Enum) -> TokenStream {
     let (variants, consts) = split_aliases(e);
 
     let variant_defs = variants.iter().map(|v| {
-        let docs = doc_attrs(&variant_docs(v, e.repr));
-        let aliases = alias_attrs(&v.name, [&v.c_name]);
+        let aliases: &[&str] = if v.c_name == v.name {
+            &[]
+        } else {
+            &[&v.c_name]
+        };
+        let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), aliases);
         let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         let value = int(v.value);
-        quote! { #docs #aliases #deprecated #vname = #value, }
+        quote! { #docs #deprecated #vname = #value, }
     });
     let const_defs = consts.iter().map(|v| {
         let target_name = v.alias_of.as_deref().unwrap_or_default();

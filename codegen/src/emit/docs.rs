@@ -7,6 +7,9 @@
 //! prettyplease prints as `///\u{1}N` at the item's indentation; [`expand`] then writes the
 //! `///` lines in its place, exactly as prettyplease would have printed the attributes.
 //!
+//! The `#[doc(alias)]` attributes that follow the docs of a value go the same way: C names are
+//! plain identifiers, which prettyplease prints as `#[doc(alias = "NAME")]`.
+//!
 //! `\u{1}` cannot occur otherwise: doc lines have their control characters replaced by
 //! spaces, and string literals print them escaped.
 
@@ -17,15 +20,22 @@ use std::cell::RefCell;
 /// Starts a placeholder (after `///`).
 const MARK: char = '\u{1}';
 
+/// The text of one placeholder: doc text, then `#[doc(alias)]` names.
+#[derive(Debug)]
+pub struct Docs {
+    text: String,
+    aliases: Vec<String>,
+}
+
 thread_local! {
     /// The texts of the placeholders emitted on this thread since [`collecting`] began, or
     /// `None` outside it.
-    static TABLE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    static TABLE: RefCell<Option<Vec<Docs>>> = const { RefCell::new(None) };
 }
 
 /// Runs `emit`, turning the doc text it emits into placeholders; returns its tokens and the
 /// table [`expand`] needs.
-pub fn collecting(emit: impl FnOnce() -> TokenStream) -> (TokenStream, Vec<String>) {
+pub fn collecting(emit: impl FnOnce() -> TokenStream) -> (TokenStream, Vec<Docs>) {
     TABLE.with(|t| *t.borrow_mut() = Some(Vec::new()));
     let tokens = emit();
     let table = TABLE.with(|t| t.borrow_mut().take()).unwrap_or_default();
@@ -51,28 +61,37 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Doc attributes for `text`: a placeholder while [`collecting`], else one `#[doc]` per line.
 pub fn attrs(text: &str) -> TokenStream {
+    attrs_with_aliases(text, &[])
+}
+
+/// [`attrs`], followed by a `#[doc(alias)]` for each of `aliases` (C names: identifiers).
+pub fn attrs_with_aliases(text: &str, aliases: &[&str]) -> TokenStream {
     let placeholder = TABLE.with(|t| {
         let mut table = t.borrow_mut();
         let table = table.as_mut()?;
-        table.push(text.to_string());
+        table.push(Docs {
+            text: text.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        });
         Some(format!("{MARK}{}", table.len() - 1))
     });
     match placeholder {
         Some(placeholder) => quote!(#[doc = #placeholder]),
         None => {
             let lines = lines(text);
-            quote!(#(#[doc = #lines])*)
+            quote!(#(#[doc = #lines])* #(#[doc(alias = #aliases)])*)
         }
     }
 }
 
 /// `code` (prettyplease's output) with each placeholder line replaced by the `///` lines of its
 /// text, at its indentation.
-pub fn expand(code: &str, table: &[String]) -> String {
+pub fn expand(code: &str, table: &[Docs]) -> String {
     if table.is_empty() {
         return code.to_string();
     }
-    let mut out = String::with_capacity(code.len() + table.iter().map(String::len).sum::<usize>());
+    let mut out =
+        String::with_capacity(code.len() + table.iter().map(|d| d.text.len()).sum::<usize>());
     for line in code.split_inclusive('\n') {
         let placeholder = line.find("///").and_then(|at| {
             let (indent, rest) = line.split_at(at);
@@ -84,18 +103,37 @@ pub fn expand(code: &str, table: &[String]) -> String {
             Some((indent, table.get(index)?))
         });
         match placeholder {
-            Some((indent, text)) if indent.bytes().all(|b| b == b' ') => {
-                for doc in lines(text) {
+            Some((indent, docs)) if indent.bytes().all(|b| b == b' ') => {
+                for doc in lines(&docs.text) {
                     out.push_str(indent);
                     out.push_str("///");
                     out.push_str(&doc);
                     out.push('\n');
+                }
+                for alias in &docs.aliases {
+                    alias_attr(&mut out, indent, alias);
                 }
             }
             _ => out.push_str(line),
         }
     }
     out
+}
+
+/// Where prettyplease breaks lines.
+const MARGIN: usize = 89;
+
+/// `#[doc(alias = "NAME")]` at `indent`, as prettyplease prints it: on one line when it fits
+/// within [`MARGIN`] columns, else with `alias = "NAME"` on a line of its own.
+fn alias_attr(out: &mut String, indent: &str, alias: &str) {
+    let one_line = indent.len() + r#"#[doc(alias = "")]"#.len() + alias.len();
+    if one_line <= MARGIN {
+        out.push_str(&format!("{indent}#[doc(alias = \"{alias}\")]\n"));
+    } else {
+        out.push_str(&format!(
+            "{indent}#[doc(\n{indent}    alias = \"{alias}\"\n{indent})]\n"
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -112,7 +150,7 @@ mod tests {
             "\n\nLeading and trailing newlines\n\n",
         ];
         let item = |text: &str| {
-            let (outer, inner) = (attrs(text), attrs(text));
+            let (outer, inner) = (attrs(text), attrs_with_aliases(text, &["E_A", "E_FIRST"]));
             quote!(pub mod m { #outer pub enum E { #inner A = 1 } })
         };
         for text in texts {
@@ -124,9 +162,33 @@ mod tests {
         }
     }
 
+    /// Aliases of every length, at the indentations of items and of variants, come out as
+    /// prettyplease prints them.
+    #[test]
+    fn aliases_print_as_prettyplease_prints_them() {
+        for len in 1..=120 {
+            let alias = "A".repeat(len);
+            let item = || {
+                let (outer, inner) = (
+                    attrs_with_aliases("Docs.", &[&alias]),
+                    attrs_with_aliases("", &[&alias, "B"]),
+                );
+                quote!(#outer pub enum E { #inner A = 1 } pub mod m { #outer pub enum F { #inner A } })
+            };
+            let direct = crate::format::code(item()).unwrap();
+            let (tokens, table) = collecting(item);
+            let placed = expand(&crate::format::code(tokens).unwrap(), &table);
+            assert_eq!(placed, direct, "alias of {len} characters");
+        }
+    }
+
     #[test]
     fn text_outside_placeholders_is_left_alone() {
         let code = "/// \u{1}x not an index\nconst A: &str = \"///\";\n";
-        assert_eq!(expand(code, &["text".to_string()]), code);
+        let table = [Docs {
+            text: "text".to_string(),
+            aliases: Vec::new(),
+        }];
+        assert_eq!(expand(code, &table), code);
     }
 }

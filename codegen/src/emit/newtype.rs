@@ -3,9 +3,8 @@
 //! documentation does not list), and `Debug` names the documented ones.
 
 use super::{
-    TypeParts, alias_attrs, alias_docs, availability_by_value, availability_items, deprecated_attr,
-    doc_attrs, ident, int, lookup_by_value, needs_allow_upper, split_aliases, statements,
-    variant_docs,
+    TypeParts, alias_docs, availability_by_value, availability_items, deprecated_attr, docs, ident,
+    int, lookup_by_value, needs_allow_upper, split_aliases, statements, variant_docs,
 };
 use crate::model::{Enum, Variant};
 use proc_macro2::{Ident, TokenStream};
@@ -15,19 +14,24 @@ use quote::quote;
 /// order; a value that repeats an earlier one is defined as that one.
 pub(super) fn value_consts(e: &Enum) -> TokenStream {
     let consts = e.variants.iter().map(|v| {
-        let aliases = alias_attrs(&v.name, [&v.c_name]);
+        let aliases: &[&str] = if v.c_name == v.name {
+            &[]
+        } else {
+            &[&v.c_name]
+        };
         let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         match v.alias_of.as_deref() {
             None => {
-                let docs = doc_attrs(&variant_docs(v, e.repr));
+                let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), aliases);
                 let value = int(v.value);
-                quote! { #docs #aliases #deprecated pub const #vname: Self = Self(#value); }
+                quote! { #docs #deprecated pub const #vname: Self = Self(#value); }
             }
             Some(target) => {
-                let docs = doc_attrs(&alias_docs(v, e.repr, target, &format!("Self::{target}")));
+                let text = alias_docs(v, e.repr, target, &format!("Self::{target}"));
+                let docs = docs::attrs_with_aliases(&text, aliases);
                 let target = ident(target);
-                quote! { #docs #aliases #deprecated pub const #vname: Self = Self::#target; }
+                quote! { #docs #deprecated pub const #vname: Self = Self::#target; }
             }
         }
     });
