@@ -472,7 +472,7 @@ fn print_timings(command: &str, t: &docbind::Timings, reporter: &mut Reporter) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     let peak = peak_memory_kib();
     let text = format!(
-        "timings (ms, summed over threads): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit+format {:.0}, write {:.0}; {} bytes; peak memory {} KiB",
+        "timings (ms; read to model summed over threads, then elapsed): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit+format {:.0}, write {:.0}; {} bytes; peak memory {} KiB",
         ms(t.read),
         ms(t.front_matter),
         ms(t.markdown),
