@@ -564,5 +564,49 @@ fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream)
 
 /// Whether `name` can be used as a Rust identifier as it is.
 pub fn is_rust_ident(name: &str) -> bool {
+    // Every keyword is lowercase letters only, but `Self` (and `_` is no identifier): a plain
+    // ASCII name with anything else is one without asking syn, which lexes it (most names).
+    let bytes = name.as_bytes();
+    let plain = bytes.first().is_some_and(|b| !b.is_ascii_digit())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    if plain && name != "_" && name != "Self" && bytes.iter().any(|b| !b.is_ascii_lowercase()) {
+        return true;
+    }
     syn::parse_str::<Ident>(name).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut of [`is_rust_ident`] agrees with syn.
+    #[test]
+    fn rust_identifiers_as_syn_sees_them() {
+        let keywords = "as async await break const continue crate dyn else enum extern false fn \
+            for if impl in let loop match mod move mut pub ref return self Self static struct \
+            super trait true type unsafe use where while abstract become box do final gen macro \
+            override priv typeof unsized virtual yield try union raw";
+        let others = [
+            "_",
+            "__",
+            "_a",
+            "A",
+            "a1",
+            "1a",
+            "Download",
+            "BG_JOB_TYPE",
+            "x-y",
+            "é",
+            "",
+        ];
+        for name in keywords.split_whitespace().chain(others) {
+            assert_eq!(
+                is_rust_ident(name),
+                syn::parse_str::<Ident>(name).is_ok(),
+                "{name:?}"
+            );
+        }
+    }
 }
