@@ -174,20 +174,16 @@ thread_local! {
 
 /// Reads one page from disk: UTF-8 required, a byte-order mark is dropped. Its first
 /// [`PREFIX_BYTES`] are read first and given to `skip`: when `skip` gives a reason, the rest
-/// is not read (nor checked).
+/// is not read (nor checked, nor its size).
 pub fn read_page_unless(
     rel_path: String,
     file: PathBuf,
     skip: impl Fn(&[u8]) -> Option<String>,
 ) -> Result<Read, Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::error(&file, 0, format!("cannot read: {e}"));
-    // One open: the size comes from the open file (no second lookup of the path), and reading
-    // stops past the limit even if the file grows meanwhile.
+    // One open: the size comes from the open file (no second lookup of the path), when the page
+    // is read past its prefix; reading stops past the limit even if the file grows meanwhile.
     let mut handle = fs::File::open(&file).map_err(cannot)?;
-    let len = handle.metadata().map_err(cannot)?.len();
-    if len > MAX_PAGE_BYTES {
-        return Err(too_large(&file, len));
-    }
     let prefix = PREFIX.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
         let mut filled = 0;
@@ -209,6 +205,10 @@ pub fn read_page_unless(
         Ok(bytes) => bytes,
     };
     if bytes.len() == PREFIX_BYTES {
+        let len = handle.metadata().map_err(cannot)?.len();
+        if len > MAX_PAGE_BYTES {
+            return Err(too_large(&file, len));
+        }
         bytes.reserve((len as usize + 1).saturating_sub(bytes.len()));
         (&mut handle)
             .take(MAX_PAGE_BYTES + 1 - PREFIX_BYTES as u64)
