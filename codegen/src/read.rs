@@ -1,6 +1,7 @@
 //! Stage 1: find the pages under a docs root and read them as text.
 
 use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read as _;
@@ -37,6 +38,12 @@ pub fn list_pages(root: &Path) -> Result<Listing, Diagnostic> {
                 .with_help("pass the folder that holds the pages, e.g. `docs/`"),
         );
     }
+    // Most trees have no symlinked directories: they are walked in parallel. A tree with one is
+    // walked again one directory at a time, to check for loops in a fixed order.
+    if let Some(mut listing) = walk_real(root, "") {
+        listing.files.sort();
+        return Ok(listing);
+    }
     let mut files = Vec::new();
     let mut dirs = Vec::new();
     let mut errors = Vec::new();
@@ -48,6 +55,104 @@ pub fn list_pages(root: &Path) -> Result<Listing, Diagnostic> {
         dirs,
         errors,
     })
+}
+
+/// What [`walk`] finds under `dir`, walking subdirectories in parallel, or `None` when the tree
+/// has a symlink to a directory (which [`walk`] follows, once). Without such links no directory
+/// can be reached twice, so no loop check is needed; the order of everything is [`walk`]'s.
+fn walk_real(dir: &Path, rel: &str) -> Option<Listing> {
+    let mut out = Listing {
+        files: Vec::new(),
+        dirs: vec![dir.to_path_buf()],
+        errors: Vec::new(),
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.errors.push(Diagnostic::error(
+                dir,
+                0,
+                format!("cannot read directory: {e}"),
+            ));
+            return Some(out);
+        }
+    };
+    let mut children = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
+                children.push((name, entry.path(), kind));
+            }
+            Err(e) => out.errors.push(Diagnostic::error(
+                dir,
+                0,
+                format!("cannot list directory: {e}"),
+            )),
+        }
+    }
+    children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let parts: Vec<Option<Listing>> = children
+        .into_par_iter()
+        .map(|(name, path, kind)| {
+            let child_rel = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_page = name.to_ascii_lowercase().ends_with(".md");
+            let mut part = Listing {
+                files: Vec::new(),
+                dirs: Vec::new(),
+                errors: Vec::new(),
+            };
+            match kind {
+                Some(kind) if kind.is_dir() => return walk_real(&path, &child_rel),
+                Some(kind) if kind.is_file() => {
+                    if is_page {
+                        part.files.push((child_rel, path));
+                    }
+                    return Some(part);
+                }
+                _ => {}
+            }
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => return None,
+                Ok(m) if m.is_file() && is_page => part.files.push((child_rel, path)),
+                Ok(_) if is_page => part.errors.push(not_regular(&path)),
+                Ok(_) => {}
+                Err(e) => part.errors.push(unreadable(&path, e, is_page)),
+            }
+            Some(part)
+        })
+        .collect();
+    for part in parts {
+        let part = part?;
+        out.files.extend(part.files);
+        out.dirs.extend(part.dirs);
+        out.errors.extend(part.errors);
+    }
+    Some(out)
+}
+
+/// A page that is a FIFO, a device or a socket.
+fn not_regular(path: &Path) -> Diagnostic {
+    Diagnostic::error(path, 0, "not a regular file")
+        .with_help("a page must be a plain file (or a symlink to one)")
+}
+
+/// An entry that cannot be read: an error for a page; anything else (a dangling link to an
+/// image, say) can only be reported, as it might have been a directory of pages.
+fn unreadable(path: &Path, e: std::io::Error, is_page: bool) -> Diagnostic {
+    if is_page {
+        Diagnostic::error(path, 0, format!("cannot read: {e}"))
+    } else {
+        Diagnostic::warning(path, 0, format!("cannot read: {e}; skipped"))
+    }
 }
 
 fn walk(
@@ -130,21 +235,9 @@ fn walk(
             Ok(m) if m.is_dir() => walk(&path, &child_rel, seen, files, dirs, errors),
             // Only regular files: a FIFO or device named `x.md` would block or never end.
             Ok(m) if m.is_file() && is_page => files.push((child_rel, path)),
-            Ok(_) if is_page => errors.push(
-                Diagnostic::error(&path, 0, "not a regular file")
-                    .with_help("a page must be a plain file (or a symlink to one)"),
-            ),
+            Ok(_) if is_page => errors.push(not_regular(&path)),
             Ok(_) => {}
-            // A page that cannot be read is an error; anything else (a dangling link to an
-            // image, say) can only be reported, as it might have been a directory of pages.
-            Err(e) if is_page => {
-                errors.push(Diagnostic::error(&path, 0, format!("cannot read: {e}")))
-            }
-            Err(e) => errors.push(Diagnostic::warning(
-                &path,
-                0,
-                format!("cannot read: {e}; skipped"),
-            )),
+            Err(e) => errors.push(unreadable(&path, e, is_page)),
         }
     }
 }
@@ -280,4 +373,66 @@ pub fn decode_page(
         file,
         text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parallel walk finds what the sequential one finds, in the same order; a symlinked
+    /// directory sends the listing to the sequential walk.
+    #[test]
+    fn the_parallel_walk_lists_what_the_sequential_walk_lists() {
+        let root = std::env::temp_dir().join(format!("docbind-walk-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        for (path, text) in [
+            ("a/b/one.md", "1"),
+            ("a/b/two.MD", "2"),
+            ("a/c.md", "3"),
+            ("a-b/d.md", "4"),
+            ("z.md", "5"),
+            ("notes.txt", "6"),
+            (".hidden/e.md", "7"),
+            ("empty/.keep", ""),
+        ] {
+            let file = root.join(path);
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(file, text).unwrap();
+        }
+        let sequential = |root: &Path| {
+            let (mut files, mut dirs, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+            walk(
+                root,
+                "",
+                &mut BTreeSet::new(),
+                &mut files,
+                &mut dirs,
+                &mut errors,
+            );
+            files.sort();
+            (files, dirs, errors.len())
+        };
+        let mut parallel = walk_real(&root, "").expect("no symlinked directory");
+        parallel.files.sort();
+        assert_eq!(
+            (parallel.files, parallel.dirs, parallel.errors.len()),
+            sequential(&root)
+        );
+        let listed = list_pages(&root).unwrap();
+        let names: Vec<&str> = listed.files.iter().map(|(rel, _)| rel.as_str()).collect();
+        assert_eq!(
+            names,
+            ["a-b/d.md", "a/b/one.md", "a/b/two.MD", "a/c.md", "z.md"]
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("a"), root.join("link")).unwrap();
+            assert!(walk_real(&root, "").is_none());
+            // The sequential walk lists the directory once, and says so.
+            let listed = list_pages(&root).unwrap();
+            assert_eq!(listed.files.len(), 5);
+            assert!(listed.errors[0].message.contains("visited twice"));
+        }
+        let _ = fs::remove_dir_all(&root);
+    }
 }
