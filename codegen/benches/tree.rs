@@ -197,7 +197,7 @@ fn best_of(n: usize, mut f: impl FnMut() -> Duration) -> Duration {
 }
 
 /// Runs of each `generate` measurement; the best is reported.
-const RUNS: usize = 5;
+const RUNS: usize = 9;
 
 /// The best of `n` runs of `generate` into an emptied `out`, with the log of that run.
 fn best_generate(n: usize, tree: &Path, out: &Path, threads: Option<usize>) -> (Duration, String) {
