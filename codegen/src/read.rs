@@ -66,37 +66,7 @@ fn walk_real(dir: &Path, rel: &str) -> Option<Listing> {
         dirs: vec![dir.to_path_buf()],
         errors: Vec::new(),
     };
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            out.errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot read directory: {e}"),
-            ));
-            return Some(out);
-        }
-    };
-    let mut children = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') {
-                    continue;
-                }
-                let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
-                children.push((name, entry.path(), kind));
-            }
-            Err(e) => out.errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot list directory: {e}"),
-            )),
-        }
-    }
-    children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    let parts: Vec<Option<Listing>> = children
+    let parts: Vec<Option<Listing>> = children(dir, &mut out.errors)
         .into_par_iter()
         .map(|(name, path, kind)| {
             let child_rel = if rel.is_empty() {
@@ -137,6 +107,46 @@ fn walk_real(dir: &Path, rel: &str) -> Option<Listing> {
         out.errors.extend(part.errors);
     }
     Some(out)
+}
+
+/// The entries of `dir` but hidden ones (name, path, type unless a symlink), sorted by name;
+/// what cannot be listed goes to `errors`. The file type from the directory entry needs no
+/// `stat`: only symlinks (and entries of unknown type) are followed, by the callers.
+fn children(
+    dir: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf, Option<fs::FileType>)> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(Diagnostic::error(
+                dir,
+                0,
+                format!("cannot read directory: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut children = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
+                children.push((name, entry.path(), kind));
+            }
+            Err(e) => errors.push(Diagnostic::error(
+                dir,
+                0,
+                format!("cannot list directory: {e}"),
+            )),
+        }
+    }
+    children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    children
 }
 
 /// A page that is a FIFO, a device or a socket.
@@ -184,39 +194,7 @@ fn walk(
         }
     }
     dirs.push(dir.to_path_buf());
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot read directory: {e}"),
-            ));
-            return;
-        }
-    };
-    // The file type from the directory entry needs no `stat`; only symlinks (and entries of
-    // unknown type) are followed with `fs::metadata`.
-    let mut children: Vec<(String, PathBuf, Option<fs::FileType>)> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') {
-                    continue;
-                }
-                let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
-                children.push((name, entry.path(), kind));
-            }
-            Err(e) => errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot list directory: {e}"),
-            )),
-        }
-    }
-    children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    for (name, path, kind) in children {
+    for (name, path, kind) in children(dir, errors) {
         let child_rel = if rel.is_empty() {
             name.clone()
         } else {
