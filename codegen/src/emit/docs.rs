@@ -46,11 +46,13 @@ pub fn collecting(emit: impl FnOnce() -> TokenStream) -> (TokenStream, Vec<Docs>
 /// characters (but tabs) as spaces, a space after `///` on lines that are not empty.
 fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.trim_matches('\n').split('\n').map(|line| {
-        let line: String = line
+        let mut line: String = line
             .trim_end()
             .chars()
             .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
             .collect();
+        // A control character at the end is a space now: prettyplease trims those.
+        line.truncate(line.trim_end_matches(' ').len());
         if line.is_empty() {
             line
         } else {
@@ -148,6 +150,8 @@ mod tests {
             "One line.",
             "First.\n\nThird, after an empty line.  \n\tTabbed\u{7}bell",
             "\n\nLeading and trailing newlines\n\n",
+            "Ends in a control character\u{7}\n\u{b}\nand \u{7}\t",
+            "Trailing spaces   \n   \n",
         ];
         let item = |text: &str| {
             let (outer, inner) = (attrs(text), attrs_with_aliases(text, &["E_A", "E_FIRST"]));
