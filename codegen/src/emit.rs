@@ -68,6 +68,11 @@ fn doc_attrs(text: &str) -> TokenStream {
     docs::attrs(text)
 }
 
+/// The `#[doc(alias)]` of a value: its C name, unless that is its Rust name.
+fn value_alias(v: &Variant) -> Option<&str> {
+    (v.c_name != v.name).then_some(v.c_name.as_str())
+}
+
 fn alias_attrs<'a>(rust_name: &str, names: impl IntoIterator<Item = &'a String>) -> TokenStream {
     let attrs = names
         .into_iter()
@@ -404,12 +409,7 @@ fn enum_items(e: &Enum) -> TokenStream {
     let (variants, consts) = split_aliases(e);
 
     let variant_defs = variants.iter().map(|v| {
-        let aliases: &[&str] = if v.c_name == v.name {
-            &[]
-        } else {
-            &[&v.c_name]
-        };
-        let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), aliases);
+        let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), value_alias(v).as_slice());
         let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         let value = int(v.value);
@@ -522,6 +522,7 @@ fn enum_items(e: &Enum) -> TokenStream {
 /// the offset from the first, without code per value; otherwise it matches each integer.
 fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream) {
     let c_names = variants.iter().map(|v| &v.c_name);
+    let c_name = quote!(match self { #(Self::#names => #c_names,)* });
     let first = variants.first().map_or(0, |v| v.value);
     let consecutive = variants
         .iter()
@@ -530,7 +531,7 @@ fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream)
     if !consecutive {
         let raws = variants.iter().map(|v| int(v.value));
         return (
-            quote!(match self { #(Self::#names => #c_names,)* }),
+            c_name,
             quote!(match raw { #(#raws => Some(Self::#names),)* _ => None, }),
         );
     }
@@ -552,7 +553,7 @@ fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream)
     };
     let raw_index = index(quote!(raw));
     (
-        quote!(match self { #(Self::#names => #c_names,)* }),
+        c_name,
         quote! {
             match raw {
                 #range => Some(Self::ALL[#raw_index]),

@@ -22,18 +22,15 @@ const EMITTER: &[&str] = &[
 /// The prefix of the header line that holds the fingerprint.
 pub const LINE: &str = "docbind-fingerprint:";
 
-/// FNV-1a, 64 bits: stable across platforms, Rust versions and runs.
+/// FNV-1a, 64 bits, over `parts` (each followed by a `0xff` byte): stable across platforms,
+/// Rust versions and runs.
 fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
     for part in parts {
-        for &byte in *part {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hasher.write(part);
+        hasher.write(&[0xff]);
     }
-    hash
+    hasher.finish()
 }
 
 /// The fingerprint of what a module file is generated from.

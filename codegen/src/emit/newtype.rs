@@ -4,7 +4,7 @@
 
 use super::{
     TypeParts, alias_docs, availability_by_value, availability_items, deprecated_attr, docs, ident,
-    int, lookup_by_value, needs_allow_upper, split_aliases, statements, variant_docs,
+    int, lookup_by_value, needs_allow_upper, split_aliases, statements, value_alias, variant_docs,
 };
 use crate::model::{Enum, Variant};
 use proc_macro2::{Ident, TokenStream};
@@ -14,22 +14,18 @@ use quote::quote;
 /// order; a value that repeats an earlier one is defined as that one.
 pub(super) fn value_consts(e: &Enum) -> TokenStream {
     let consts = e.variants.iter().map(|v| {
-        let aliases: &[&str] = if v.c_name == v.name {
-            &[]
-        } else {
-            &[&v.c_name]
-        };
+        let alias = value_alias(v);
         let deprecated = deprecated_attr(&v.availability);
         let vname = ident(&v.name);
         match v.alias_of.as_deref() {
             None => {
-                let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), aliases);
+                let docs = docs::attrs_with_aliases(&variant_docs(v, e.repr), alias.as_slice());
                 let value = int(v.value);
                 quote! { #docs #deprecated pub const #vname: Self = Self(#value); }
             }
             Some(target) => {
                 let text = alias_docs(v, e.repr, target, &format!("Self::{target}"));
-                let docs = docs::attrs_with_aliases(&text, aliases);
+                let docs = docs::attrs_with_aliases(&text, alias.as_slice());
                 let target = ident(target);
                 quote! { #docs #deprecated pub const #vname: Self = Self::#target; }
             }
