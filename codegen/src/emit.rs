@@ -42,24 +42,49 @@ fn needs(bindings: &Bindings) -> crate::support::Needs {
 /// The items of one module, with the table of its doc texts (see [`docs`]): format the
 /// tokens, then [`docs::expand`] them with the table.
 pub fn module_items(module: &Module) -> (TokenStream, Vec<docs::Docs>) {
-    docs::collecting(|| module_tokens(module))
+    docs::collecting(|| {
+        let mut tokens = module_attrs();
+        let mut names = consts::ModuleNames::new(module);
+        for e in &module.enums {
+            tokens.extend(enum_of_style(e, &mut names));
+        }
+        tokens
+    })
 }
 
-fn module_tokens(module: &Module) -> TokenStream {
+/// [`module_items`] one enum at a time, each with the table of its own doc texts (the first
+/// also has the module's inner attributes). A file that prints the parts one after another is
+/// the file of the whole module (prettyplease prints a file's items one after another), and
+/// only one enum's tokens and syntax tree exist at a time.
+pub fn module_parts<E>(
+    module: &Module,
+    mut each: impl FnMut(TokenStream, Vec<docs::Docs>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut names = consts::ModuleNames::new(module);
-    let enums: Vec<TokenStream> = module
-        .enums
-        .iter()
-        .map(|e| match e.style {
-            EnumStyle::Rust => enum_items(e),
-            EnumStyle::Newtype => newtype::items(e),
-            EnumStyle::Flags => flags::items(e),
-            EnumStyle::Consts => consts::items(e, &mut names),
-        })
-        .collect();
-    quote! {
-        #![allow(clippy::enum_variant_names)]
-        #(#enums)*
+    let mut attrs = Some(module_attrs());
+    for e in &module.enums {
+        let (tokens, table) = docs::collecting(|| enum_of_style(e, &mut names));
+        let mut part = attrs.take().unwrap_or_default();
+        part.extend(tokens);
+        each(part, table)?;
+    }
+    match attrs {
+        Some(attrs) => each(attrs, Vec::new()),
+        None => Ok(()),
+    }
+}
+
+/// The inner attributes of every module.
+fn module_attrs() -> TokenStream {
+    quote!(#![allow(clippy::enum_variant_names)])
+}
+
+fn enum_of_style(e: &Enum, names: &mut consts::ModuleNames) -> TokenStream {
+    match e.style {
+        EnumStyle::Rust => enum_items(e),
+        EnumStyle::Newtype => newtype::items(e),
+        EnumStyle::Flags => flags::items(e),
+        EnumStyle::Consts => consts::items(e, names),
     }
 }
 
