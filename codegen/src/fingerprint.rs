@@ -24,8 +24,10 @@ pub const LINE: &str = "docbind-fingerprint:";
 
 /// FNV-1a, 64 bits, over `parts` (each followed by a `0xff` byte): stable across platforms,
 /// Rust versions and runs.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut hasher = Fnv(FNV_OFFSET);
     for part in parts {
         hasher.write(part);
         hasher.write(&[0xff]);
@@ -102,9 +104,15 @@ impl Hasher for Fnv {
 }
 
 /// The header line for a file generated from `source` whose code (everything after the
-/// header) is `body`.
-pub fn line(source: u64, body: &str) -> String {
-    format!("{LINE} {source:016x} {:016x}", fnv(&[body.as_bytes()]))
+/// header) is the concatenation of `body`.
+pub fn line(source: u64, body: &[&str]) -> String {
+    // `fnv(&[joined])`, without joining.
+    let mut hasher = Fnv(FNV_OFFSET);
+    for part in body {
+        hasher.write(part.as_bytes());
+    }
+    hasher.write(&[0xff]);
+    format!("{LINE} {source:016x} {:016x}", hasher.finish())
 }
 
 /// Whether `previous` (a file on disk) was generated from `source` and is unaltered: its
@@ -119,7 +127,7 @@ pub fn still_valid(previous: &str, source: u64) -> bool {
     else {
         return false;
     };
-    recorded.trim() == line(source, body).trim_start_matches(LINE).trim()
+    recorded.trim() == line(source, &[body]).trim_start_matches(LINE).trim()
 }
 
 #[cfg(test)]
@@ -129,7 +137,7 @@ mod tests {
     #[test]
     fn a_file_is_valid_only_unaltered_and_from_the_same_source() {
         let body = "pub enum X {}\n";
-        let text = format!("// @generated\n// {}\n\n{body}", line(7, body));
+        let text = format!("// @generated\n// {}\n\n{body}", line(7, &[body]));
         assert!(still_valid(&text, 7));
         assert!(!still_valid(&text, 8), "another source");
         assert!(

@@ -8,9 +8,13 @@ pub fn code(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(prettyplease::unparse(&parsed))
 }
 
-/// `code` under the `//` comment lines of `header` and a blank line.
-pub fn with_header(header: &[String], code: &str) -> String {
-    let mut out = String::new();
+/// `code` (the concatenation of its parts) under the `//` comment lines of `header` and a
+/// blank line.
+pub fn with_header(header: &[String], code: &[&str]) -> String {
+    let capacity = header.iter().map(|l| l.len() + 4).sum::<usize>()
+        + 1
+        + code.iter().map(|part| part.len()).sum::<usize>();
+    let mut out = String::with_capacity(capacity);
     for line in header {
         out.push_str("// ");
         // File names and headers come from the docs tree: a line break in one must not end the
@@ -25,6 +29,8 @@ pub fn with_header(header: &[String], code: &str) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(code);
+    for part in code {
+        out.push_str(part);
+    }
     out
 }

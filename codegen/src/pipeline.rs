@@ -90,7 +90,7 @@ enum Outcome {
     /// Not an enum page (no diagnostic).
     Skipped(String),
     /// Broken (or empty): why, and the diagnostic (the page text is gone by then).
-    Broken(String, Diagnostic),
+    Broken(String, Box<Diagnostic>),
 }
 
 /// Reads (or, given its bytes, decodes), splits and parses one file; non-enum pages are let go
@@ -122,13 +122,13 @@ fn first_stages(
             t.bytes = read as u64;
             return (Outcome::Skipped(reason), t);
         }
-        Err(d) => return (Outcome::Broken(d.message.clone(), d), t),
+        Err(d) => return (Outcome::Broken(d.message.clone(), Box::new(d)), t),
     };
     t.bytes = page.text.len() as u64;
     if page.text.trim().is_empty() {
         let warning = PageError::new(1, "the page is empty; skipped");
         let d = diagnostic(&page, warning, true);
-        return (Outcome::Broken("empty page".to_string(), d), t);
+        return (Outcome::Broken("empty page".to_string(), Box::new(d)), t);
     }
     let read_done = Instant::now();
     t.read = read_done - start;
@@ -139,7 +139,7 @@ fn first_stages(
         Ok(Err(reason)) => Outcome::Skipped(reason),
         Err((page, e)) => {
             let message = e.message.clone();
-            Outcome::Broken(message, diagnostic(&page, e, false))
+            Outcome::Broken(message, Box::new(diagnostic(&page, e, false)))
         }
     };
     (outcome, t)
@@ -172,6 +172,9 @@ struct Progress<'a> {
     done: usize,
     total: usize,
     report: &'a mut (dyn FnMut(usize, usize) + Send),
+    /// The stage times of the pages read so far (counted here, under the lock the progress
+    /// takes anyway, rather than kept for each page).
+    timings: Timings,
 }
 
 impl Progress<'_> {
@@ -184,11 +187,14 @@ impl Progress<'_> {
 }
 
 fn advance(progress: &Mutex<Progress<'_>>, steps: usize) {
+    lock(progress).advance(steps);
+}
+
+fn lock<'a, 'b>(progress: &'a Mutex<Progress<'b>>) -> std::sync::MutexGuard<'a, Progress<'b>> {
     // A callback that panicked poisons the mutex; counting goes on regardless.
     progress
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .advance(steps);
 }
 
 /// Reads every page under `docs` and builds the model. `progress(done, total)` is called as the
@@ -243,6 +249,7 @@ fn build(
         done: 0,
         total: files.len() * Progress::STEPS_PER_PAGE,
         report: progress,
+        timings: Timings::default(),
     });
     advance(&progress, 0);
     let mut out = Loaded {
@@ -253,7 +260,7 @@ fn build(
 
     // Pages are independent until naming: read and parse them in parallel (results keep the
     // sorted order, so the output does not depend on the number of threads).
-    let outcomes: Vec<(String, Outcome, Timings)> = files
+    let outcomes: Vec<(String, Outcome)> = files
         .into_par_iter()
         .map(|(rel, file, bytes)| {
             let (outcome, t) = first_stages(rel.clone(), file, bytes, config);
@@ -263,15 +270,23 @@ fn build(
             } else {
                 Progress::STEPS_PER_PAGE
             };
-            advance(&progress, steps);
-            (rel, outcome, t)
+            let mut progress = lock(&progress);
+            add_timings(&mut progress.timings, &t);
+            progress.advance(steps);
+            (rel, outcome)
         })
         .collect();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (rel, outcome, t) in outcomes {
-        add_timings(&mut out.timings, &t);
+    add_timings(&mut out.timings, &lock(&progress).timings);
+    // Sized up front: memory that grows by copying is memory touched twice.
+    let enums = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Enum(_)))
+        .count();
+    let mut candidates: Vec<Box<Candidate>> = Vec::with_capacity(enums);
+    out.skipped.reserve(outcomes.len() - enums);
+    for (rel, outcome) in outcomes {
         match outcome {
-            Outcome::Enum(c) => candidates.push(*c),
+            Outcome::Enum(c) => candidates.push(c),
             Outcome::Skipped(reason) => out.skipped.push(Skipped {
                 source: rel,
                 reason,
@@ -281,14 +296,14 @@ fn build(
                     source: rel,
                     reason,
                 });
-                out.diagnostics.push(d);
+                out.diagnostics.push(*d);
             }
         }
     }
 
     // One enum per module and name: a second page for the same type is reported and left out.
     let mut owners: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut unique = Vec::new();
+    let mut unique = Vec::with_capacity(candidates.len());
     for c in candidates {
         let key = (c.names.module.clone(), c.names.rust_name.clone());
         if let Some(first) = owners.get(&key) {
@@ -383,7 +398,7 @@ fn build(
             !r.as_ref()
                 .is_ok_and(|l| invalid_identifier(&l.item).is_none())
         })
-        .map(|(c, _)| c)
+        .map(|(c, _)| &**c)
         .collect();
     if !failed.is_empty() {
         for c in failed {
