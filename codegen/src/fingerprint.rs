@@ -5,6 +5,7 @@
 
 use crate::model::Module;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 /// The source of the code that turns a module's model into text: any change to it changes
 /// every fingerprint, so a new docbind never reuses what an old one wrote.
@@ -22,25 +23,24 @@ const EMITTER: &[&str] = &[
 /// The prefix of the header line that holds the fingerprint.
 pub const LINE: &str = "docbind-fingerprint:";
 
-/// FNV-1a, 64 bits, over `parts` (each followed by a `0xff` byte): stable across platforms,
-/// Rust versions and runs.
+/// The start of an FNV-1a hash, 64 bits: stable across platforms, Rust versions and runs.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut hasher = Fnv(FNV_OFFSET);
-    for part in parts {
-        hasher.write(part);
-        hasher.write(&[0xff]);
-    }
-    hasher.finish()
-}
 
 /// The fingerprint of what a module file is generated from.
 pub fn of_module(module: &Module, path: &str) -> u64 {
-    let mut parts: Vec<&[u8]> = EMITTER.iter().map(|s| s.as_bytes()).collect();
-    parts.push(env!("CARGO_PKG_VERSION").as_bytes());
-    parts.push(path.as_bytes());
-    let mut hasher = Fnv(fnv(&parts));
+    // The same for every module, so hashed once: the hasher's state after the emitter's
+    // sources and docbind's version.
+    static EMITTER_STATE: OnceLock<u64> = OnceLock::new();
+    let state = *EMITTER_STATE.get_or_init(|| {
+        let mut hasher = Fnv(FNV_OFFSET);
+        for source in EMITTER {
+            hasher.write_parts(&[source.as_bytes()]);
+        }
+        hasher.write_parts(&[env!("CARGO_PKG_VERSION").as_bytes()]);
+        hasher.0
+    });
+    let mut hasher = Fnv(state);
+    hasher.write_parts(&[path.as_bytes()]);
     module.hash(&mut hasher);
     hasher.finish()
 }
@@ -49,6 +49,16 @@ pub fn of_module(module: &Module, path: &str) -> u64 {
 /// bytes, `usize`/`isize` as 64 bits: the same on every platform, so a checked-in crate keeps
 /// its fingerprints wherever it is regenerated.
 struct Fnv(u64);
+
+impl Fnv {
+    /// Each of `parts`, followed by a `0xff` byte.
+    fn write_parts(&mut self, parts: &[&[u8]]) {
+        for part in parts {
+            self.write(part);
+            self.write(&[0xff]);
+        }
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -148,8 +158,12 @@ mod tests {
             !still_valid("// @generated\n\npub enum X {}\n", 7),
             "no fingerprint"
         );
-        assert_eq!(fnv(&[b"a"]), fnv(&[b"a"]));
-        assert_ne!(fnv(&[b"ab", b""]), fnv(&[b"a", b"b"]));
+        assert_eq!(
+            line(7, &["pub enum ", "X {}\n"]),
+            line(7, &[body]),
+            "in parts"
+        );
+        assert_ne!(line(7, &["pub enum X {}"]), line(7, &[body]));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Starts a placeholder (after `///`).
@@ -42,23 +43,30 @@ pub fn collecting(emit: impl FnOnce() -> TokenStream) -> (TokenStream, Vec<Docs>
     (tokens, table)
 }
 
-/// The lines of `text` as doc comments print them: trailing whitespace trimmed, control
-/// characters (but tabs) as spaces, a space after `///` on lines that are not empty.
+/// The lines of `text` as doc comments print them after `///` (see [`doc_line`]), with a space
+/// before each line that is not empty.
 fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.trim_matches('\n').split('\n').map(|line| {
-        let mut line: String = line
-            .trim_end()
-            .chars()
-            .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
-            .collect();
-        // A control character at the end is a space now: prettyplease trims those.
-        line.truncate(line.trim_end_matches(' ').len());
+        let line = doc_line(line);
         if line.is_empty() {
-            line
+            String::new()
         } else {
             format!(" {line}")
         }
     })
+}
+
+/// One line of doc text as a doc comment prints it: trailing whitespace trimmed, control
+/// characters (but tabs) as spaces, and those spaces trimmed too at the end (prettyplease
+/// trims them).
+fn doc_line(line: &str) -> Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\t';
+    let line = line.trim_end().trim_end_matches(|c| c == ' ' || control(c));
+    if line.contains(control) {
+        Cow::Owned(line.replace(control, " "))
+    } else {
+        Cow::Borrowed(line)
+    }
 }
 
 /// Doc attributes for `text`: a placeholder while [`collecting`], else one `#[doc]` per line.
@@ -94,31 +102,42 @@ pub fn expand(code: &str, table: &[Docs]) -> String {
     }
     let mut out =
         String::with_capacity(code.len() + table.iter().map(|d| d.text.len()).sum::<usize>());
-    for line in code.split_inclusive('\n') {
-        let placeholder = line.find("///").and_then(|at| {
-            let (indent, rest) = line.split_at(at);
-            let index = rest[3..]
-                .strip_prefix(MARK)?
-                .trim_end()
-                .parse::<usize>()
-                .ok()?;
-            Some((indent, table.get(index)?))
-        });
-        match placeholder {
-            Some((indent, docs)) if indent.bytes().all(|b| b == b' ') => {
-                for doc in lines(&docs.text) {
-                    out.push_str(indent);
-                    out.push_str("///");
-                    out.push_str(&doc);
-                    out.push('\n');
-                }
-                for alias in &docs.aliases {
-                    alias_attr(&mut out, indent, alias);
-                }
+    // Up to where `code` is in `out`.
+    let mut copied = 0;
+    for (at, _) in code.match_indices(MARK) {
+        let start = code[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = code[at..].find('\n').map_or(code.len(), |i| at + i + 1);
+        // A placeholder line: spaces, `///`, the mark and an index into the table.
+        let Some(indent) = code[start..at]
+            .strip_suffix("///")
+            .filter(|_| start >= copied)
+        else {
+            continue;
+        };
+        let index = code[at + MARK.len_utf8()..end].trim_end().parse::<usize>();
+        let (Ok(index), true) = (index, indent.bytes().all(|b| b == b' ')) else {
+            continue;
+        };
+        let Some(docs) = table.get(index) else {
+            continue;
+        };
+        out.push_str(&code[copied..start]);
+        copied = end;
+        for line in docs.text.trim_matches('\n').split('\n') {
+            out.push_str(indent);
+            out.push_str("///");
+            let line = doc_line(line);
+            if !line.is_empty() {
+                out.push(' ');
+                out.push_str(&line);
             }
-            _ => out.push_str(line),
+            out.push('\n');
+        }
+        for alias in &docs.aliases {
+            alias_attr(&mut out, indent, alias);
         }
     }
+    out.push_str(&code[copied..]);
     out
 }
 
@@ -188,7 +207,7 @@ mod tests {
 
     #[test]
     fn text_outside_placeholders_is_left_alone() {
-        let code = "/// \u{1}x not an index\nconst A: &str = \"///\";\n";
+        let code = "/// \u{1}x not an index\nconst A: &str = \"///\";\n///\u{1}0\u{1}0\n  x///\u{1}0\n///\u{1}1\n";
         let table = [Docs {
             text: "text".to_string(),
             aliases: Vec::new(),
