@@ -66,47 +66,57 @@ fn walk_real(dir: &Path, rel: &str) -> Option<Listing> {
         dirs: vec![dir.to_path_buf()],
         errors: Vec::new(),
     };
-    let parts: Vec<Option<Listing>> = children(dir, &mut out.errors)
+    let found: Vec<Option<Found>> = children(dir, &mut out.errors)
         .into_par_iter()
         .map(|(name, path, kind)| {
-            let child_rel = if rel.is_empty() {
-                name.clone()
-            } else {
-                format!("{rel}/{name}")
-            };
-            let is_page = name.to_ascii_lowercase().ends_with(".md");
-            let mut part = Listing {
-                files: Vec::new(),
-                dirs: Vec::new(),
-                errors: Vec::new(),
-            };
-            match kind {
-                Some(kind) if kind.is_dir() => return walk_real(&path, &child_rel),
-                Some(kind) if kind.is_file() => {
-                    if is_page {
-                        part.files.push((child_rel, path));
-                    }
-                    return Some(part);
+            let is_page = is_page_name(&name);
+            let child_rel = || {
+                if rel.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{rel}/{name}")
                 }
-                _ => {}
-            }
-            match fs::metadata(&path) {
-                Ok(m) if m.is_dir() => return None,
-                Ok(m) if m.is_file() && is_page => part.files.push((child_rel, path)),
-                Ok(_) if is_page => part.errors.push(not_regular(&path)),
-                Ok(_) => {}
-                Err(e) => part.errors.push(unreadable(&path, e, is_page)),
-            }
-            Some(part)
+            };
+            Some(match kind {
+                Some(kind) if kind.is_dir() => Found::Dir(walk_real(&path, &child_rel())?),
+                Some(kind) if kind.is_file() && is_page => Found::Page(child_rel(), path),
+                Some(kind) if kind.is_file() => Found::Nothing,
+                _ => match fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => return None,
+                    Ok(m) if m.is_file() && is_page => Found::Page(child_rel(), path),
+                    Ok(_) if is_page => Found::Error(not_regular(&path)),
+                    Ok(_) => Found::Nothing,
+                    Err(e) => Found::Error(unreadable(&path, e, is_page)),
+                },
+            })
         })
         .collect();
-    for part in parts {
-        let part = part?;
-        out.files.extend(part.files);
-        out.dirs.extend(part.dirs);
-        out.errors.extend(part.errors);
+    for found in found {
+        match found? {
+            Found::Page(rel, path) => out.files.push((rel, path)),
+            Found::Error(e) => out.errors.push(e),
+            Found::Dir(sub) => {
+                out.files.extend(sub.files);
+                out.dirs.extend(sub.dirs);
+                out.errors.extend(sub.errors);
+            }
+            Found::Nothing => {}
+        }
     }
     Some(out)
+}
+
+/// What one entry of a directory adds to the listing, in [`walk_real`].
+enum Found {
+    Page(String, PathBuf),
+    Error(Diagnostic),
+    Dir(Listing),
+    Nothing,
+}
+
+/// Whether a file of this name is a page: it ends in `.md`, in any case.
+fn is_page_name(name: &str) -> bool {
+    name.len() >= 3 && name.as_bytes()[name.len() - 3..].eq_ignore_ascii_case(b".md")
 }
 
 /// The entries of `dir` but hidden ones (name, path, type unless a symlink), sorted by name;
@@ -200,7 +210,7 @@ fn walk(
         } else {
             format!("{rel}/{name}")
         };
-        let is_page = name.to_ascii_lowercase().ends_with(".md");
+        let is_page = is_page_name(&name);
         if let Some(kind) = kind {
             if kind.is_file() {
                 if is_page {
