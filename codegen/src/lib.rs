@@ -165,9 +165,26 @@ pub fn render(bindings: &Bindings, layout: &Layout) -> Result<Files, Error> {
 /// from the same model by the same docbind, and not edited since (its header's fingerprint
 /// says so), is reused instead of rendered again — the same bytes, without the work.
 pub fn render_for(bindings: &Bindings, layout: &Layout, dir: &Path) -> Result<Files, Error> {
+    render_for_timed(bindings, layout, dir).map(|(files, _)| files)
+}
+
+/// [`render_for`], with the time spent emitting tokens ([`Timings::emit`]) and formatting them
+/// ([`Timings::format`]), each summed over threads; the other fields are zero.
+pub fn render_for_timed(
+    bindings: &Bindings,
+    layout: &Layout,
+    dir: &Path,
+) -> Result<(Files, Timings), Error> {
     let previous = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
     layout::render_reusing(bindings, layout, &previous)
-        .map(|(files, _, _)| files)
+        .map(|(files, emit, format)| {
+            let timings = Timings {
+                emit,
+                format,
+                ..Timings::default()
+            };
+            (files, timings)
+        })
         .map_err(render_error)
 }
 

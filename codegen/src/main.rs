@@ -12,7 +12,7 @@ use docbind::{Config, Difference, EnumStyle, Layout, Loaded, NameStyle};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Generate Rust enums, with documentation, from Markdown API reference pages.
 #[derive(Parser)]
@@ -372,8 +372,10 @@ fn render(
     t: &Target,
     reporter: &mut Reporter,
     keep_going: bool,
-) -> Result<(Loaded, docbind::Files), u8> {
+) -> Result<(Loaded, docbind::Files, Elapsed), u8> {
+    let start = Instant::now();
     let mut loaded = load_unreported(command, &t.source, reporter)?;
+    let load_elapsed = start.elapsed();
     let (dir, layout) = t.layout();
     // Rendering needs nothing from the report: it runs on its own thread while the
     // diagnostics are printed (nothing is rendered when errors stop the run).
@@ -382,7 +384,7 @@ fn render(
         let rendering = render.then(|| {
             scope.spawn(|| {
                 let start = Instant::now();
-                let files = docbind::render_for(&loaded.bindings, &layout, &dir);
+                let files = docbind::render_for_timed(&loaded.bindings, &layout, &dir);
                 (files, start.elapsed())
             })
         });
@@ -399,13 +401,20 @@ fn render(
     });
     reported?;
     reporter.done();
-    let Some((files, elapsed)) = rendered else {
+    let Some((files, render_elapsed)) = rendered else {
         return Err(2);
     };
-    // `render` does not tell emitting from formatting: their sum is counted as `emit`.
-    loaded.timings.emit = elapsed;
     match files {
-        Ok(files) => Ok((loaded, files)),
+        Ok((files, timings)) => {
+            loaded.timings.emit = timings.emit;
+            loaded.timings.format = timings.format;
+            let elapsed = Elapsed {
+                load: load_elapsed,
+                render: render_elapsed,
+                write: Duration::ZERO,
+            };
+            Ok((loaded, files, elapsed))
+        }
         Err(e) => {
             reporter.diagnostics(&e.diagnostics);
             reporter.summary(command, "docbind failed; nothing was written", json!({}));
@@ -415,7 +424,7 @@ fn render(
 }
 
 fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
-    let (loaded, files) = match render("generate", t, reporter, keep_going) {
+    let (loaded, files, mut elapsed) = match render("generate", t, reporter, keep_going) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -434,9 +443,8 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
         }
     };
     if t.timings {
-        let mut timings = loaded.timings;
-        timings.write = write_start.elapsed();
-        print_timings("generate", &timings, reporter);
+        elapsed.write = write_start.elapsed();
+        print_timings("generate", &loaded.timings, &elapsed, reporter);
     }
     let enums = loaded.bindings.enums().count();
     let (_, mut fields) = counts(&loaded);
@@ -468,17 +476,20 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
 }
 
 /// Per-stage times (summed over threads), bytes read, and the peak resident memory.
-fn print_timings(command: &str, t: &docbind::Timings, reporter: &mut Reporter) {
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+fn print_timings(command: &str, t: &docbind::Timings, elapsed: &Elapsed, reporter: &mut Reporter) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let peak = peak_memory_kib();
     let text = format!(
-        "timings (ms; read to model summed over threads, then elapsed): read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit+format {:.0}, write {:.0}; {} bytes; peak memory {} KiB",
+        "timings (ms) summed over threads: read {:.0}, front matter {:.0}, markdown {:.0}, model {:.0}, emit {:.0}, format {:.0}; elapsed: load {:.0}, render {:.0}, write {:.0}; {} bytes read; peak memory {} KiB",
         ms(t.read),
         ms(t.front_matter),
         ms(t.markdown),
         ms(t.model),
-        ms(t.emit + t.format),
-        ms(t.write),
+        ms(t.emit),
+        ms(t.format),
+        ms(elapsed.load),
+        ms(elapsed.render),
+        ms(elapsed.write),
         t.bytes,
         peak.map_or("unknown".to_string(), |k| k.to_string())
     );
@@ -487,12 +498,25 @@ fn print_timings(command: &str, t: &docbind::Timings, reporter: &mut Reporter) {
         "front_matter_ms": ms(t.front_matter),
         "markdown_ms": ms(t.markdown),
         "model_ms": ms(t.model),
-        "emit_format_ms": ms(t.emit + t.format),
-        "write_ms": ms(t.write),
+        "emit_ms": ms(t.emit),
+        "format_ms": ms(t.format),
+        "load_elapsed_ms": ms(elapsed.load),
+        "render_elapsed_ms": ms(elapsed.render),
+        "write_elapsed_ms": ms(elapsed.write),
         "bytes": t.bytes,
         "peak_memory_kib": peak,
     });
     reporter.info(command, "timings", &text, fields);
+}
+
+/// Wall-clock time of the stages of a run (the stages' own timings are summed over threads).
+struct Elapsed {
+    /// Listing, reading and parsing the pages, and building the model.
+    load: Duration,
+    /// Emitting and formatting the files.
+    render: Duration,
+    /// Writing them (zero when nothing is written).
+    write: Duration,
 }
 
 /// `VmHWM` of this process (Linux), in KiB.
@@ -503,12 +527,12 @@ fn peak_memory_kib() -> Option<u64> {
 }
 
 fn check(t: &Target, reporter: &mut Reporter) -> u8 {
-    let (loaded, files) = match render("check", t, reporter, false) {
+    let (loaded, files, elapsed) = match render("check", t, reporter, false) {
         Ok(r) => r,
         Err(code) => return code,
     };
     if t.timings {
-        print_timings("check", &loaded.timings, reporter);
+        print_timings("check", &loaded.timings, &elapsed, reporter);
     }
     let (dir, _) = t.layout();
     let diffs = docbind::check(&dir, &files);
