@@ -218,6 +218,41 @@ fn json_messages_are_one_object_a_line() {
 }
 
 #[test]
+fn timings_name_every_stage() {
+    let dir = seed_project("timings");
+    let out = docbind(&dir, &["generate", "--timings", "--message-format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let timings: serde_json::Value = stderr(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["type"] == "timings")
+        .expect("a timings object");
+    for stage in [
+        "read_ms",
+        "front_matter_ms",
+        "markdown_ms",
+        "model_ms",
+        "emit_ms",
+        "format_ms",
+        "load_elapsed_ms",
+        "render_elapsed_ms",
+        "write_elapsed_ms",
+    ] {
+        assert!(timings[stage].as_f64().is_some(), "{stage}: {timings}");
+    }
+    // Something was read, emitted and formatted.
+    assert!(timings["bytes"].as_u64().unwrap() > 0, "{timings}");
+    assert!(timings["format_ms"].as_f64().unwrap() > 0.0, "{timings}");
+
+    let out = docbind(&dir, &["generate", "--timings"]);
+    let text = stderr(&out);
+    assert!(
+        text.contains("summed over threads: read ") && text.contains("elapsed: load "),
+        "{text}"
+    );
+}
+
+#[test]
 fn generate_then_check_then_a_change_shows_a_diff_and_exits_1() {
     let dir = seed_project("generate-check");
     let out = docbind(&dir, &["generate", "--out", "out"]);
