@@ -426,6 +426,18 @@ pub fn parse_sentence(text: &str) -> Option<Vec<Entry>> {
 /// "and later", "deprecated", ...) without being a behaviour statement
 /// conditioned on a version ("Starting with Windows 8, drivers should ...").
 pub fn find_notes(text: &str) -> Vec<Note> {
+    // Normalizing only lowercases, decodes entities and turns markup into spaces or drops it:
+    // it never joins letters. So a sentence of ASCII text has a note word after it only when
+    // the text has the word, in any case, before it. (Other text is normalized first: its
+    // lowercase can differ, the Kelvin sign becoming `k`.)
+    if text.is_ascii() && !could_be_note(&text.to_ascii_lowercase()) {
+        return Vec::new();
+    }
+    notes_of_sentences(text)
+}
+
+/// [`find_notes`], sentence by sentence.
+fn notes_of_sentences(text: &str) -> Vec<Note> {
     let mut notes = Vec::new();
     for sentence in split_sentences(text) {
         let matchable = normalize_for_matching(&sentence);
@@ -1751,6 +1763,28 @@ mod tests {
     use super::*;
 
     /// The words that let a sentence be parsed cover every platform name the parser knows.
+    #[test]
+    fn texts_without_a_note_word_are_skipped_only_when_no_sentence_has_one() {
+        let texts = [
+            "Supported starting with **Windows** 10.",
+            "Supported starting with **Win**dows 10.",
+            "Supported on Win<b>dows</b> 8 and later.",
+            "See [Windows 10](https://example.com/kmdf) for more.",
+            "Requires \\_KMDF\\_ 1.9 or later.",
+            "Available in WINDOWS VISTA and later.",
+            "Deprecated&nbsp;in Windows 8.",
+            "Not supported on \u{212A}MDF 1.9.",
+            "The value is reserved for system use.",
+            "Obsolete. Do not use.",
+            "Use &lt;Windows&gt; 7 only.",
+        ];
+        for text in texts {
+            assert_eq!(find_notes(text), notes_of_sentences(text), "{text}");
+        }
+        assert!(find_notes("Supported starting with **Win**dows 10.").is_empty());
+        assert!(!find_notes("Available in WINDOWS VISTA and later.").is_empty());
+    }
+
     #[test]
     fn note_words_name_every_framework() {
         for (name, _) in FRAMEWORK_NAMES {
