@@ -51,7 +51,8 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line; 0 when the message is about the whole file.
     pub line: usize,
-    /// 1-based column, counted in bytes; 0 when unknown.
+    /// 1-based column, counted in bytes of the line; 0 when unknown. What is shown counts
+    /// characters, as rustc does: see [`Diagnostic::char_column`].
     pub column: usize,
     /// What is wrong.
     pub message: String,
@@ -114,7 +115,20 @@ impl Diagnostic {
 
     /// The `file:line:column` location, as shown after `-->`.
     pub fn location(&self) -> String {
-        location(&self.file, self.line, self.column)
+        location(&self.file, self.line, self.char_column())
+    }
+
+    /// The 1-based column counted in characters of the line, as rustc counts them (0 when
+    /// unknown). Without the line's text, the column as it is.
+    pub fn char_column(&self) -> usize {
+        match (&self.source_line, self.column.checked_sub(1)) {
+            (_, None) => 0,
+            (None, Some(_)) => self.column,
+            (Some(src), Some(before)) => {
+                let chars = src.char_indices().take_while(|(i, _)| *i < before).count();
+                chars + 1 + before.saturating_sub(src.len())
+            }
+        }
     }
 }
 
@@ -195,5 +209,31 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{gutter} = help: {help}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_shown_in_characters() {
+        // `]` is the 6th byte of line 3 and its 5th character.
+        let d = Diagnostic::error("a.md", 3, "bad")
+            .at_column(6)
+            .with_source("x\ny\né = ]\n");
+        assert_eq!(d.char_column(), 5);
+        assert_eq!(d.location(), "a.md:3:5");
+        assert!(d.to_string().ends_with("3 | é = ]\n  |     ^"), "{d}");
+        // Past the end of the line, and without the line's text.
+        assert_eq!(d.clone().at_column(7).char_column(), 6);
+        assert_eq!(d.clone().at_column(9).char_column(), 8);
+        assert_eq!(
+            Diagnostic::error("a.md", 3, "bad")
+                .at_column(6)
+                .char_column(),
+            6
+        );
+        assert_eq!(Diagnostic::error("a.md", 3, "bad").char_column(), 0);
     }
 }

@@ -206,6 +206,17 @@ pub fn not_enum(prefix: &[u8]) -> Option<String> {
     Some(format!("not an enum page ({prefix}:)"))
 }
 
+/// The 1-based byte column of `line` at its 1-based character column `column` (0: unknown).
+fn byte_column(line: &str, column: usize) -> usize {
+    match column.checked_sub(1) {
+        None => 0,
+        Some(before) => match line.char_indices().nth(before) {
+            Some((at, _)) => at + 1,
+            None => line.len() + 1 + (before - line.chars().count()),
+        },
+    }
+}
+
 /// Parses the YAML of a split page. Accepts list items written `-<TAB>value`
 /// (as in the seed page and many SDK pages), which plain YAML rejects.
 pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
@@ -214,8 +225,13 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
     let mut front = serde_yaml::from_str::<Option<FrontMatter>>(&yaml)
         .map(Option::unwrap_or_default)
         .map_err(|e| {
+            // libyaml counts columns in characters; a diagnostic's column counts bytes.
             let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
-                (split.yaml_line + l.line() - 1, l.column())
+                let text = yaml.split('\n').nth(l.line() - 1).unwrap_or("");
+                (
+                    split.yaml_line + l.line() - 1,
+                    byte_column(text, l.column()),
+                )
             });
             let message = yaml_message(&e.to_string(), split.yaml_line);
             let mut err = PageError::new(line, format!("invalid front matter: {message}"));
@@ -439,6 +455,15 @@ mod tests {
         assert_eq!(fm.kind(), PageKind::Enum);
         // Other keys are accepted, whatever their values.
         assert_eq!(fm.key_lines.get("mystery"), Some(&10));
+    }
+
+    #[test]
+    fn yaml_error_columns_count_bytes() {
+        let text = "---\nUID: NE:a.b\ntitle: \"é\" ]\n---\n";
+        let split = split(text).unwrap().unwrap();
+        let err = parse(&split).unwrap_err();
+        let line = text.lines().nth(err.line - 1).unwrap();
+        assert_eq!(&line[err.column - 1..], "]", "{err:?}");
     }
 
     #[test]

@@ -245,7 +245,7 @@ fn human(d: &Diagnostic, renderer: &Renderer) -> String {
         (None, line) => {
             let mut origin = Origin::path(path.as_str()).line(line);
             if d.column > 0 {
-                origin = origin.char_column(d.column);
+                origin = origin.char_column(d.char_column());
             }
             Group::with_title(title).element(origin)
         }
@@ -266,7 +266,7 @@ fn json(d: &Diagnostic) -> Value {
         "severity": d.severity.as_str(),
         "file": d.file.display().to_string(),
         "line": known(d.line),
-        "column": known(d.column),
+        "column": known(d.char_column()),
         "message": d.message,
         "help": d.help,
         "source_line": d.source_line,
