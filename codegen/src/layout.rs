@@ -88,7 +88,7 @@ pub fn render_reusing(
                 let tokens = quote! { #[doc = #doc] pub mod #name { #items } };
                 emit_time += start.elapsed();
                 let start = Instant::now();
-                code.push_str(&emit::docs::expand(&format::code(tokens)?, &docs));
+                code.push_str(&format_expanded(tokens, &docs)?);
                 format_time += start.elapsed();
             }
             let sources = bindings
@@ -159,6 +159,11 @@ pub fn render_reusing(
     Ok((files, emit_time, format_time))
 }
 
+/// Emitted tokens as formatted code, their doc placeholders expanded from `docs`.
+fn format_expanded(tokens: TokenStream, docs: &[emit::docs::Docs]) -> Result<String, syn::Error> {
+    Ok(emit::docs::expand(&format::code(tokens)?, docs))
+}
+
 /// A module's rough share of the rendering work.
 fn weight(m: &Module) -> usize {
     m.enums.iter().map(|e| 8 + e.variants.len()).sum()
@@ -184,7 +189,7 @@ fn render_module(
     let mut formatted = Duration::ZERO;
     emit::module_parts(m, |tokens, docs| {
         let start = Instant::now();
-        code.push(emit::docs::expand(&format::code(tokens)?, &docs));
+        code.push(format_expanded(tokens, &docs)?);
         formatted += start.elapsed();
         Ok::<_, syn::Error>(())
     })?;
@@ -275,10 +280,10 @@ mod tests {
             for m in loaded.bindings.modules.values() {
                 several += usize::from(m.enums.len() > 1);
                 let (tokens, table) = emit::module_items(m);
-                let whole = emit::docs::expand(&format::code(tokens).unwrap(), &table);
+                let whole = format_expanded(tokens, &table).unwrap();
                 let mut parts = String::new();
                 emit::module_parts(m, |tokens, table| {
-                    parts.push_str(&emit::docs::expand(&format::code(tokens)?, &table));
+                    parts.push_str(&format_expanded(tokens, &table)?);
                     Ok::<_, syn::Error>(())
                 })
                 .unwrap();

@@ -77,17 +77,12 @@ fn walk_real(dir: &Path, rel: &str) -> Option<Listing> {
                     format!("{rel}/{name}")
                 }
             };
-            Some(match kind {
-                Some(kind) if kind.is_dir() => Found::Dir(walk_real(&path, &child_rel())?),
-                Some(kind) if kind.is_file() && is_page => Found::Page(child_rel(), path),
-                Some(kind) if kind.is_file() => Found::Nothing,
-                _ => match fs::metadata(&path) {
-                    Ok(m) if m.is_dir() => return None,
-                    Ok(m) if m.is_file() && is_page => Found::Page(child_rel(), path),
-                    Ok(_) if is_page => Found::Error(not_regular(&path)),
-                    Ok(_) => Found::Nothing,
-                    Err(e) => Found::Error(unreadable(&path, e, is_page)),
-                },
+            Some(match entry(&path, kind, is_page) {
+                Entry::Dir { linked: false } => Found::Dir(walk_real(&path, &child_rel())?),
+                Entry::Dir { linked: true } => return None,
+                Entry::Page => Found::Page(child_rel(), path),
+                Entry::Error(e) => Found::Error(e),
+                Entry::Other => Found::Nothing,
             })
         })
         .collect();
@@ -210,23 +205,42 @@ fn walk(
         } else {
             format!("{rel}/{name}")
         };
-        let is_page = is_page_name(&name);
-        if let Some(kind) = kind {
-            if kind.is_file() {
-                if is_page {
-                    files.push((child_rel, path));
-                }
-                continue;
-            }
+        match entry(&path, kind, is_page_name(&name)) {
+            Entry::Dir { .. } => walk(&path, &child_rel, seen, files, dirs, errors),
+            Entry::Page => files.push((child_rel, path)),
+            Entry::Error(e) => errors.push(e),
+            Entry::Other => {}
         }
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, &child_rel, seen, files, dirs, errors),
+    }
+}
+
+/// What a directory entry is, for both walks.
+enum Entry {
+    /// A directory; `linked` when reached through a symlink.
+    Dir { linked: bool },
+    /// A page: a regular `.md` file (or a symlink to one).
+    Page,
+    /// Anything else: not a page.
+    Other,
+    /// A page that cannot be read, or an entry that cannot be followed.
+    Error(Diagnostic),
+}
+
+/// What the entry at `path` is, from its directory entry's type (`None` for a symlink or an
+/// unknown type, which are followed).
+fn entry(path: &Path, kind: Option<fs::FileType>, is_page: bool) -> Entry {
+    match kind {
+        Some(kind) if kind.is_dir() => Entry::Dir { linked: false },
+        Some(kind) if kind.is_file() && is_page => Entry::Page,
+        Some(kind) if kind.is_file() => Entry::Other,
+        _ => match fs::metadata(path) {
+            Ok(m) if m.is_dir() => Entry::Dir { linked: true },
             // Only regular files: a FIFO or device named `x.md` would block or never end.
-            Ok(m) if m.is_file() && is_page => files.push((child_rel, path)),
-            Ok(_) if is_page => errors.push(not_regular(&path)),
-            Ok(_) => {}
-            Err(e) => errors.push(unreadable(&path, e, is_page)),
-        }
+            Ok(m) if m.is_file() && is_page => Entry::Page,
+            Ok(_) if is_page => Entry::Error(not_regular(path)),
+            Ok(_) => Entry::Other,
+            Err(e) => Entry::Error(unreadable(path, e, is_page)),
+        },
     }
 }
 

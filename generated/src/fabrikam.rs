@@ -5,7 +5,7 @@
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
 //   fabrikam/ne-fabrikam-_fabrikam_priority.md
 //   fabrikam/ne-fabrikam-_fabrikam_surface_usage.md
-// docbind-fingerprint: a37bf2538a3fe23a 3db2c800956c71a2
+// docbind-fingerprint: d07c9aa01caab31d 3db2c800956c71a2
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.
