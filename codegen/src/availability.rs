@@ -1762,7 +1762,7 @@ impl serde::Serialize for Entry {
 mod tests {
     use super::*;
 
-    /// The words that let a sentence be parsed cover every platform name the parser knows.
+    /// Skipping a text without a note word gives what parsing its sentences gives.
     #[test]
     fn texts_without_a_note_word_are_skipped_only_when_no_sentence_has_one() {
         let texts = [
@@ -1785,6 +1785,7 @@ mod tests {
         assert!(!find_notes("Available in WINDOWS VISTA and later.").is_empty());
     }
 
+    /// The words that let a sentence be parsed cover every platform name the parser knows.
     #[test]
     fn note_words_name_every_framework() {
         for (name, _) in FRAMEWORK_NAMES {
