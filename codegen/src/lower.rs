@@ -406,7 +406,7 @@ enum Progress {
 
 /// The C identifiers in a written value (`0x364 | WdfDevStateNP` → `WdfDevStateNP`); number
 /// literals and their suffixes (`0x10UL`) are not names.
-fn names_in(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn names_in(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
 }

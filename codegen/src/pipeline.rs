@@ -13,7 +13,7 @@ use crate::read::{self, SourcePage};
 use crate::sections::{self, LineIndex, Sections};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -376,10 +376,18 @@ fn build(
             .iter()
             .any(|r| r.as_ref().is_ok_and(|l| l.unresolved))
         {
+            // Only a name the unresolved pages use (a word of their text) can resolve them.
+            let wanted: HashSet<&str> = unique
+                .iter()
+                .zip(&results)
+                .filter(|(_, r)| r.as_ref().is_ok_and(|l| l.unresolved))
+                .flat_map(|(c, _)| lower::names_in(&c.page.text))
+                .collect();
             let mut globals = c_enum::Defines::default();
             for lowered in results.iter().flatten() {
                 for v in &lowered.item.variants {
-                    if v.value_source != ValueSource::Inferred {
+                    if v.value_source != ValueSource::Inferred && wanted.contains(v.c_name.as_str())
+                    {
                         globals.add_value(&v.c_name, v.value);
                     }
                 }
@@ -402,7 +410,7 @@ fn build(
     // would dangle in the output that `generate_keep_going` writes): lower again without it.
     // Whether a page fails does not depend on the links, so the same pages fail again.
     let failed: Vec<&Candidate> = unique
-        .iter()
+        .par_iter()
         .zip(&results)
         .filter(|(_, r)| {
             !r.as_ref()
