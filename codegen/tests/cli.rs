@@ -218,6 +218,42 @@ fn json_messages_are_one_object_a_line() {
 }
 
 #[test]
+fn a_write_that_fails_leaves_the_output_as_it_was() {
+    // One file that cannot be written (a directory stands where `contoso.rs` goes) stops the
+    // commit of all of them.
+    let dir = scratch("write-fails");
+    copy_tree(&workspace_docs(), &dir.join("docs"));
+    let out = dir.join("out");
+    fs::create_dir_all(out.join("contoso.rs")).unwrap();
+    fs::write(out.join("unrelated.txt"), "mine").unwrap();
+    let before = tree_contents(&out);
+    let run = docbind(&dir, &["generate", "docs", "--out", "out"]);
+    assert_eq!(code(&run), 2, "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(err.contains("cannot write the generated files"), "{err}");
+    assert!(err.contains("contoso.rs is a directory"), "{err}");
+    assert_eq!(tree_contents(&out), before);
+    let names: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with(".docbind-staging")),
+        "{names:?}"
+    );
+
+    // Once the obstacle is gone, everything is written.
+    fs::remove_dir(out.join("contoso.rs")).unwrap();
+    let run = docbind(&dir, &["generate", "docs", "--out", "out"]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    assert!(out.join("contoso.rs").is_file() && out.join("lib.rs").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("unrelated.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
 fn timings_name_every_stage() {
     let dir = seed_project("timings");
     let out = docbind(&dir, &["generate", "--timings", "--message-format", "json"]);
