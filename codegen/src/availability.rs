@@ -1335,6 +1335,7 @@ fn sentence_tokens(toks: &[&str]) -> Option<Vec<Entry>> {
         use_sentence,
         applies_sentence,
         lead_sentence,
+        and_deprecated_sentence,
     ];
     shapes.iter().find_map(|shape| {
         let mut probe = c;
@@ -1437,6 +1438,31 @@ fn verb_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
         }
         *c = next;
     }
+    Some(entries)
+}
+
+/// "S ..., and was deprecated in RELEASES": a sentence about its subject ("this", "the",
+/// "it", a C name) whose last predicate deprecates it: "This flag is functionally identical to
+/// KF_FLAG_NO_PACKAGE_REDIRECTION and was deprecated in Windows 10, version 1703."
+fn and_deprecated_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
+    let first = c.peek()?;
+    if !(matches!(first, "this" | "the" | "it") || first.contains('_')) {
+        return None;
+    }
+    let deprecates = |at: usize| {
+        let mut probe = Cursor {
+            toks: c.toks,
+            pos: at,
+        };
+        probe.eat("and") && probe.eat_any(AUXILIARIES).is_some() && probe.eat("deprecated")
+    };
+    let and = (c.pos + 1..c.toks.len()).rev().find(|&at| deprecates(at))?;
+    let mut rest = Cursor {
+        toks: c.toks,
+        pos: and + 1,
+    };
+    let entries = verb_sentence(&mut rest)?;
+    *c = rest;
     Some(entries)
 }
 
@@ -1868,6 +1894,18 @@ mod tests {
             (
                 "<b>Warning</b>  The Cellular COM API is deprecated in Windows 10.",
                 vec![Deprecated(Some(win(W10)))],
+            ),
+            (
+                "This flag is functionally identical to <b>KF_FLAG_FORCE_PACKAGE_REDIRECTION</b>, and was deprecated in Windows 10, version 1703.",
+                vec![Deprecated(Some(win(15063)))],
+            ),
+            (
+                "This flag is functionally identical to <b>KF_FLAG_NO_PACKAGE_REDIRECTION</b> and was deprecated in Windows 10, version 1703.",
+                vec![Deprecated(Some(win(15063)))],
+            ),
+            (
+                "KF_FLAG_X is kept for compatibility and is deprecated.",
+                vec![Deprecated(None)],
             ),
             (
                 "Use this value on Windows Server 2003 and later versions of the Windows operating system.",
@@ -2326,6 +2364,8 @@ mod tests {
             "Either form is valid on Windows 2000 and later implementations, but only the shorter form can be used on Windows 98/Me.",
             "This field is available starting in Windows 10, version 1903 and UMD DDI Min Version D3D12DDI_SUPPORTED_0043.",
             "Supported in NDIS 5.1, and NDIS 6.0 and later.",
+            // Not about the value: the subject of the deprecation is something else.
+            "Drivers that set this flag and were deprecated in Windows 8 are not loaded.",
         ];
         for text in texts {
             let notes = find_notes(text);
