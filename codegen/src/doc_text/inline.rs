@@ -468,20 +468,30 @@ fn url_end(word: &str, body: usize) -> usize {
 /// the start of a line).
 pub(super) fn escape_text(text: &str, before: char, table: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i == 0 { before } else { chars[i - 1] };
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
-        if needs_escape(c, prev, next, &chars[i + 1..], table) {
-            out.push('\\');
+    // Up to where `text` is in `out`.
+    let mut copied = 0;
+    let mut prev = before;
+    for (i, c) in text.char_indices() {
+        if matches!(
+            c,
+            '\\' | '`' | '[' | ']' | '~' | '*' | '_' | '<' | '&' | '|'
+        ) {
+            let rest = &text[i + c.len_utf8()..];
+            let next = rest.chars().next().unwrap_or(' ');
+            if needs_escape(c, prev, next, rest, table) {
+                out.push_str(&text[copied..i]);
+                out.push('\\');
+                copied = i;
+            }
         }
-        out.push(c);
+        prev = c;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 /// Whether `c`, between `prev` and `next`, must be backslash-escaped.
-fn needs_escape(c: char, prev: char, next: char, rest: &[char], table: bool) -> bool {
+fn needs_escape(c: char, prev: char, next: char, rest: &str, table: bool) -> bool {
     match c {
         '\\' => next.is_ascii_punctuation() || next == ' ',
         '`' | '[' | ']' | '~' => true,
@@ -495,11 +505,63 @@ fn needs_escape(c: char, prev: char, next: char, rest: &[char], table: bool) -> 
 }
 
 /// Whether the characters after a `&` would read as a character reference (`amp;`, `#38;`).
-fn looks_like_entity(rest: &[char]) -> bool {
+fn looks_like_entity(rest: &str) -> bool {
     let body_len = rest
-        .iter()
+        .chars()
         .take(33)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
         .count();
-    body_len > 0 && rest.get(body_len) == Some(&';')
+    // The body is ASCII: as many bytes as characters.
+    body_len > 0 && rest[body_len..].starts_with(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What each character's escape depends on: the characters around it, entities of every
+    /// length, text that is not ASCII, and the table flag.
+    #[test]
+    fn escapes_exactly_what_markdown_would_read_as_markup() {
+        let cases = [
+            ("a_b _c d_ é_é", ' ', false, "a_b \\_c d\\_ é_é"),
+            ("2 * 3, *x*, a*b", ' ', false, "2 * 3, \\*x\\*, a\\*b"),
+            ("`[x]` ~y~", ' ', false, "\\`\\[x\\]\\` \\~y\\~"),
+            (
+                "<b> < 3 </i> <!x <?",
+                ' ',
+                false,
+                "\\<b> < 3 \\</i> \\<!x \\<?",
+            ),
+            ("\\* \\a \\ \\", ' ', false, "\\\\\\* \\a \\\\ \\\\"),
+            ("a|b", ' ', true, "a\\|b"),
+            ("a|b", ' ', false, "a|b"),
+            ("_x", 'a', false, "_x"),
+            ("_x", ' ', false, "\\_x"),
+            ("x_", 'a', false, "x\\_"),
+        ];
+        for (text, before, table, escaped) in cases {
+            assert_eq!(escape_text(text, before, table), escaped, "{text:?}");
+        }
+        // Entity names are at most 33 characters long.
+        let body = "a".repeat(33);
+        assert_eq!(
+            escape_text(&format!("&{body};"), ' ', false),
+            format!("\\&{body};")
+        );
+        let body = "a".repeat(34);
+        assert_eq!(
+            escape_text(&format!("&{body};"), ' ', false),
+            format!("&{body};")
+        );
+        for (text, escaped) in [
+            (
+                "&amp; &#38; &x &; &é; AT&T",
+                "\\&amp; \\&#38; &x &; &é; AT&T",
+            ),
+            ("&", "&"),
+        ] {
+            assert_eq!(escape_text(text, ' ', false), escaped, "{text:?}");
+        }
+    }
 }

@@ -3,6 +3,11 @@
 
 /// Normalizes line endings and NBSPs, and dedents indented prose.
 pub(super) fn prepare(src: &str) -> String {
+    // Most texts have none of these: one pass to see it, no copies.
+    let unusual = |c: char| c == '\r' || c == '\u{a0}' || super::is_bidi_control(c);
+    if !src.contains(unusual) {
+        return dedent_prose(src);
+    }
     let text = src
         .replace("\r\n", "\n")
         .replace('\r', "\n")
