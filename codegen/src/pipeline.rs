@@ -341,7 +341,7 @@ fn build(
         .collect();
 
     // Pass 1 lowers every page on its own; pages whose written values name enumerators of other
-    // pages are lowered again with every value pass 1 found.
+    // pages are lowered again with the values pass 1 found under the names those pages use.
     // The model's time: lowering summed over threads, and the rest as elapsed (one thread).
     let model_start = Instant::now();
     let lowering_nanos = AtomicU64::new(0);
