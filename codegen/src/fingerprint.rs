@@ -116,7 +116,7 @@ impl Hasher for Fnv {
 /// The header line for a file generated from `source` whose code (everything after the
 /// header) is the concatenation of `body`.
 pub fn line(source: u64, body: &[&str]) -> String {
-    // `fnv(&[joined])`, without joining.
+    // As `write_parts(&[joined])` would hash it, without joining.
     let mut hasher = Fnv(FNV_OFFSET);
     for part in body {
         hasher.write(part.as_bytes());
