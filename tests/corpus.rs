@@ -6,7 +6,9 @@
 //!
 //! Without `../shared` (as on a user's machine) these tests print a notice and pass.
 
-use docbind::{Config, EnumStyle, Layout, Loaded};
+use docbind::model::EnumStyle;
+use docbind::report::Loaded;
+use docbind::{Config, Layout};
 use docbind_workspace_tests::{corpus, workspace_root};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Output does not depend on the number of threads, nor on the run: byte-identical files.
 
-use docbind::{Config, Files, Layout};
+use docbind::report::Files;
+use docbind::{Config, Layout};
 use docbind_workspace_tests::{corpus, workspace_root};
 use std::path::Path;
 

@@ -12,7 +12,7 @@ use docbind_workspace_tests::{
 use std::fs;
 
 /// The outcome line: the enums made (with their values), or none.
-fn outcome(loaded: &docbind::Loaded) -> String {
+fn outcome(loaded: &docbind::report::Loaded) -> String {
     let enums: Vec<String> = loaded
         .bindings
         .enums()

@@ -8,7 +8,8 @@
 //! Every enum style has a case on the seed page and on the `contoso` header (a flags enum, an
 //! enum with a negative value and an alias, and one with `u32` values and a deprecated value).
 
-use docbind::{Config, EnumStyle, Layout};
+use docbind::model::EnumStyle;
+use docbind::{Config, Layout};
 use docbind_workspace_tests::{assert_golden, scratch_dir, workspace_root};
 use std::fs;
 

@@ -1,18 +1,19 @@
 //! C headers as a second witness for values (`--header-dir`): small headers written for these
 //! tests, and the mingw-w64 headers over the real corpus when both are present.
 
-use docbind::{Config, Layout, ValueSource};
+use docbind::model::ValueSource;
+use docbind::{Config, Layout};
 use docbind_workspace_tests::{corpus, workspace_root};
 use std::path::Path;
 
-fn load_docs_with(headers: &Path) -> docbind::Loaded {
+fn load_docs_with(headers: &Path) -> docbind::report::Loaded {
     let docs = workspace_root().join("docs");
     let mut config = Config::discover(&docs).unwrap();
     config.header_dirs = vec![headers.to_path_buf()];
     docbind::load(&docs, &config).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn find<'a>(loaded: &'a docbind::Loaded, c_name: &str) -> &'a docbind::Enum {
+fn find<'a>(loaded: &'a docbind::report::Loaded, c_name: &str) -> &'a docbind::model::Enum {
     loaded
         .bindings
         .enums()

@@ -4,7 +4,8 @@
 //!
 //! The malformed pages themselves are `tests/fixtures/bad` (see `fixtures.rs`).
 
-use docbind::{Builder, Config, Difference, Files, Layout};
+use docbind::report::{Difference, Files};
+use docbind::{Builder, Config, Layout};
 use docbind_workspace_tests::{check_generated, render_single, scratch_dir, support_item_names};
 use std::collections::BTreeMap;
 use std::fs;

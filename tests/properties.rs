@@ -10,7 +10,9 @@
 //!
 //! The seed is fixed, so a failure reproduces; proptest shrinks it to a small page.
 
-use docbind::{Config, EnumStyle, NameStyle};
+use docbind::Config;
+use docbind::config::NameStyle;
+use docbind::model::EnumStyle;
 use docbind_workspace_tests::{check_generated, render_single, support_item_names};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, RngSeed};

@@ -1,7 +1,8 @@
 //! Forms of the Windows SDK pages (issue 3): one enum documented by two pages under one name,
 //! revision suffixes in UIDs, unnamed enums, `#### - NAME` fields with values after the name.
 
-use docbind::{Config, Severity};
+use docbind::Config;
+use docbind::diagnostic::Severity;
 
 fn page(uid: &str, typenames: &str, fields: &str) -> String {
     format!(

@@ -326,7 +326,8 @@ fn every_style_carries_the_same_availability_deprecation_and_names() {
 /// Which enums of `docs/` look like flags, and how the configuration picks each enum's style.
 #[test]
 fn styles_are_resolved_from_detection_and_configuration() {
-    use docbind::{Config, EnumStyle};
+    use docbind::Config;
+    use docbind::model::EnumStyle;
     let docs = docbind_workspace_tests::workspace_root().join("docs");
     let styles = |config: &Config| {
         let loaded = docbind::load(&docs, config).unwrap();

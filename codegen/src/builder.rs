@@ -1,11 +1,11 @@
 //! The build-script front end, in the manner of prost-build.
 
-use crate::Diagnostic;
 use crate::config::{Config, NameStyle};
+use crate::config::{EnumOverride, ValueOverride};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::layout::Layout;
 use crate::model::EnumStyle;
-use crate::overrides::{EnumOverride, ValueOverride};
+use crate::output::layout::Layout;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -191,7 +191,7 @@ impl Builder {
         self
     }
 
-    fn variant(&mut self, c_type: &str, c_name: &str) -> &mut crate::VariantOverride {
+    fn variant(&mut self, c_type: &str, c_name: &str) -> &mut crate::config::VariantOverride {
         self.enums
             .entry(c_type.to_string())
             .or_default()

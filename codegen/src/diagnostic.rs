@@ -29,7 +29,7 @@ impl Severity {
 ///
 /// ```
 /// let page = "---\nUID: NE:bits.X\n---\n### -field 9X\n";
-/// let d = docbind::Diagnostic::error("docs/bits/x.md", 4, "the field name `9X` is not a C identifier")
+/// let d = docbind::diagnostic::Diagnostic::error("docs/bits/x.md", 4, "the field name `9X` is not a C identifier")
 ///     .at_column(12)
 ///     .with_source(page)
 ///     .with_help("write the enumerator's C name");

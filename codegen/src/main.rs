@@ -8,7 +8,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand};
 use cli::report::{MessageFormat, Reporter};
-use docbind::{Config, Difference, EnumStyle, Layout, Loaded, NameStyle};
+use docbind::config::NameStyle;
+use docbind::model::EnumStyle;
+use docbind::report::{Difference, Loaded};
+use docbind::{Config, Layout};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -262,7 +265,7 @@ fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
-            reporter.diagnostic(&docbind::Diagnostic::error(
+            reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(
                 "<stdout>",
                 0,
                 format!("cannot write: {e}"),
@@ -372,7 +375,7 @@ fn render(
     t: &Target,
     reporter: &mut Reporter,
     keep_going: bool,
-) -> Result<(Loaded, docbind::Files, Elapsed), u8> {
+) -> Result<(Loaded, docbind::report::Files, Elapsed), u8> {
     let start = Instant::now();
     let mut loaded = load_unreported(command, &t.source, reporter)?;
     let load_elapsed = start.elapsed();
@@ -433,7 +436,7 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
     let report = match docbind::write(&dir, &files) {
         Ok(r) => r,
         Err(e) => {
-            reporter.diagnostic(&docbind::Diagnostic::error(
+            reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(
                 &dir,
                 0,
                 format!("cannot write the generated files: {e}"),
@@ -476,7 +479,12 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
 }
 
 /// Per-stage times (summed over threads), bytes read, and the peak resident memory.
-fn print_timings(command: &str, t: &docbind::Timings, elapsed: &Elapsed, reporter: &mut Reporter) {
+fn print_timings(
+    command: &str,
+    t: &docbind::report::Timings,
+    elapsed: &Elapsed,
+    reporter: &mut Reporter,
+) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let peak = peak_memory_kib();
     let text = format!(
@@ -560,7 +568,7 @@ fn check(t: &Target, reporter: &mut Reporter) -> u8 {
             Difference::Changed(..) => "out of date: would be rewritten",
             Difference::Stale(_) => "out of date: would be removed",
         };
-        reporter.diagnostic(&docbind::Diagnostic::error(d.path(), 0, what));
+        reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(d.path(), 0, what));
     }
     let text = format!(
         "{text}, {}; {} out of date: run `{}`",
@@ -611,7 +619,7 @@ fn dump(d: &DumpArgs, reporter: &mut Reporter) -> u8 {
     let model = json!({ "enums": enums, "skipped": loaded.skipped });
     let printed = serde_json::to_string_pretty(&model)
         .map_err(|e| {
-            reporter.diagnostic(&docbind::Diagnostic::error(
+            reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(
                 "<stdout>",
                 0,
                 format!("cannot print the model: {e}"),

@@ -212,6 +212,55 @@ pub fn is_keyword(s: &str) -> bool {
     )
 }
 
+/// Associated items the generated types have (in any style); a variant of that name gets a
+/// trailing `_`, so that a value has the same name in every style.
+pub const RESERVED: &[&str] = &[
+    "ALL",
+    "C_NAME",
+    "AVAILABILITY",
+    "NAMES",
+    "name",
+    "c_name",
+    "from_raw",
+    "to_raw",
+    "is_known",
+    "availability",
+    "is_available_on",
+    "empty",
+    "all",
+    "bits",
+    "from_bits",
+    "from_bits_retain",
+    "from_bits_truncate",
+    "is_empty",
+    "is_all",
+    "contains",
+    "intersects",
+    "insert",
+    "remove",
+    "toggle",
+    "set",
+    "iter",
+    "iter_names",
+    "ALL_BITS",
+    "to_bits",
+];
+
+/// Whether `name` can be used as a Rust identifier as it is.
+pub fn is_rust_ident(name: &str) -> bool {
+    // Every keyword is lowercase letters only, but `Self` (and `_` is no identifier): a plain
+    // ASCII name with anything else is one without asking syn, which lexes it (most names).
+    let bytes = name.as_bytes();
+    let plain = bytes.first().is_some_and(|b| !b.is_ascii_digit())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    if plain && name != "_" && name != "Self" && bytes.iter().any(|b| !b.is_ascii_lowercase()) {
+        return true;
+    }
+    syn::parse_str::<syn::Ident>(name).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +326,34 @@ mod tests {
         assert_eq!(module_name("lib.h"), "lib_");
         assert_eq!(module_name("main.h"), "main_");
         assert_eq!(module_name("x } pub fn evil() {"), "x_pub_fn_evil");
+    }
+
+    /// The shortcut of [`is_rust_ident`] agrees with syn.
+    #[test]
+    fn rust_identifiers_as_syn_sees_them() {
+        let keywords = "as async await break const continue crate dyn else enum extern false fn \
+            for if impl in let loop match mod move mut pub ref return self Self static struct \
+            super trait true type unsafe use where while abstract become box do final gen macro \
+            override priv typeof unsized virtual yield try union raw";
+        let others = [
+            "_",
+            "__",
+            "_a",
+            "A",
+            "a1",
+            "1a",
+            "Download",
+            "BG_JOB_TYPE",
+            "x-y",
+            "é",
+            "",
+        ];
+        for name in keywords.split_whitespace().chain(others) {
+            assert_eq!(
+                is_rust_ident(name),
+                syn::parse_str::<syn::Ident>(name).is_ok(),
+                "{name:?}"
+            );
+        }
     }
 }

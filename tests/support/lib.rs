@@ -115,10 +115,10 @@ pub fn support_item_names() -> std::collections::BTreeSet<String> {
     let page = "---\nUID: NE:demo._DEMO\nreq.typenames: DEMO\n---\n## -enum-fields\n### -field DEMO_A:1\n### -field DEMO_B:2\n";
     let mut names = std::collections::BTreeSet::new();
     for style in [
-        docbind::EnumStyle::Rust,
-        docbind::EnumStyle::Newtype,
-        docbind::EnumStyle::Consts,
-        docbind::EnumStyle::Flags,
+        docbind::model::EnumStyle::Rust,
+        docbind::model::EnumStyle::Newtype,
+        docbind::model::EnumStyle::Consts,
+        docbind::model::EnumStyle::Flags,
     ] {
         let config = docbind::Config {
             enum_style: style,
@@ -384,7 +384,7 @@ pub fn check_markdown(markdown: &str) -> Result<(), String> {
 }
 
 /// Renders a loaded model as the single file a build script gets.
-pub fn render_single(bindings: &docbind::Bindings) -> String {
+pub fn render_single(bindings: &docbind::model::Bindings) -> String {
     let files = docbind::render(
         bindings,
         &docbind::Layout::SingleFile {

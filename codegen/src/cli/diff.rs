@@ -1,6 +1,6 @@
 //! `docbind check`: what regeneration would change, as a unified diff of bounded length.
 
-use docbind::{Difference, Files};
+use docbind::report::{Difference, Files};
 use similar::TextDiff;
 use std::path::Path;
 

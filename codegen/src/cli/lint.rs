@@ -1,6 +1,8 @@
 //! `docbind lint`: what a docs tree says that docbind could not use, as warnings at the line.
 
-use docbind::{AvailabilityNote, Diagnostic, Loaded, ValueSource};
+use docbind::diagnostic::Diagnostic;
+use docbind::model::{AvailabilityNote, ValueSource};
+use docbind::report::Loaded;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! bar while it works (on a terminal only), and a closing summary line.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use docbind::Diagnostic;
+use docbind::diagnostic::Diagnostic;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

@@ -6,10 +6,10 @@
 
 use super::{
     TypeParts, alias_docs, availability_by_value, bits_of, doc_attrs, enum_docs, ident, int,
-    is_rust_ident, lookup_by_value, needs_allow_upper, statements_at, to_bits, variant_docs,
+    lookup_by_value, needs_allow_upper, statements_at, to_bits, variant_docs,
 };
 use crate::model::{Enum, EnumStyle, Module, Variant};
-use crate::naming::is_keyword;
+use crate::naming::{is_keyword, is_rust_ident};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};

@@ -177,10 +177,10 @@ mod tests {
             quote!(pub mod m { #outer pub enum E { #inner A = 1 } })
         };
         for text in texts {
-            let direct = crate::format::code(item(text)).unwrap();
+            let direct = crate::output::format::code(item(text)).unwrap();
             let (tokens, table) = collecting(|| item(text));
             assert_eq!(table.len(), 2);
-            let placed = expand(&crate::format::code(tokens).unwrap(), &table);
+            let placed = expand(&crate::output::format::code(tokens).unwrap(), &table);
             assert_eq!(placed, direct, "{text:?}");
         }
     }
@@ -198,9 +198,9 @@ mod tests {
                 );
                 quote!(#outer pub enum E { #inner A = 1 } pub mod m { #outer pub enum F { #inner A } })
             };
-            let direct = crate::format::code(item()).unwrap();
+            let direct = crate::output::format::code(item()).unwrap();
             let (tokens, table) = collecting(item);
-            let placed = expand(&crate::format::code(tokens).unwrap(), &table);
+            let placed = expand(&crate::output::format::code(tokens).unwrap(), &table);
             assert_eq!(placed, direct, "alias of {len} characters");
         }
     }

@@ -1,14 +1,18 @@
 //! Stage 4: front matter and sections of one page → the enum model.
 
-use crate::availability::{self, FrontMatterKey};
-use crate::c_enum;
+pub mod availability;
+pub mod overrides;
+pub mod shape;
+
+use crate::c;
+use crate::c::written::{self, Written};
 use crate::config::{Config, NameStyle};
 use crate::doc_text;
-use crate::front_matter::{FrontMatter, PageError};
 use crate::model::{AvailabilityNote, Enum, Repr, ValueSource, Variant};
 use crate::naming;
-use crate::sections::{Block, FieldSection, Sections};
-use crate::values::{self, Written};
+use crate::page::front_matter::{FrontMatter, PageError};
+use crate::page::sections::{Block, FieldSection, Sections};
+use availability::FrontMatterKey;
 use std::collections::BTreeMap;
 
 /// The C and Rust names of a page's type, known from its front matter alone.
@@ -68,7 +72,7 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     } else {
         rust_name
     };
-    if !crate::emit::is_rust_ident(&rust_name) {
+    if !crate::naming::is_rust_ident(&rust_name) {
         return Err(PageError::new(
             front.line_of("req.typenames"),
             format!("the type name `{c_name}` makes no valid Rust name (`{rust_name}`)"),
@@ -101,40 +105,6 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
         header,
     })
 }
-
-/// Associated items the generated types have (in any style); a variant of that name gets a
-/// trailing `_`, so that a value has the same name in every style.
-pub const RESERVED: &[&str] = &[
-    "ALL",
-    "C_NAME",
-    "AVAILABILITY",
-    "NAMES",
-    "name",
-    "c_name",
-    "from_raw",
-    "to_raw",
-    "is_known",
-    "availability",
-    "is_available_on",
-    "empty",
-    "all",
-    "bits",
-    "from_bits",
-    "from_bits_retain",
-    "from_bits_truncate",
-    "is_empty",
-    "is_all",
-    "contains",
-    "intersects",
-    "insert",
-    "remove",
-    "toggle",
-    "set",
-    "iter",
-    "iter_names",
-    "ALL_BITS",
-    "to_bits",
-];
 
 /// Names the generated module uses unqualified (`Option<Self>`, `impl TryFrom<i32>`,
 /// `#[repr(u32)]`, `&'static str`): an enum of that name would shadow them, so it gets a
@@ -172,7 +142,7 @@ pub fn lower(
     page: &Page<'_>,
     config: &Config,
     resolve_page: &dyn Fn(&str) -> Option<String>,
-    globals: &c_enum::Defines,
+    globals: &c::Defines,
 ) -> Result<Lowered, Vec<PageError>> {
     let docs_url = config.docs_url();
     let ctx = doc_text::LinkContext {
@@ -232,7 +202,7 @@ pub fn lower(
     let rust_names: Vec<String> = rust_names
         .into_iter()
         .map(|n| {
-            if RESERVED.contains(&n.as_str()) {
+            if naming::RESERVED.contains(&n.as_str()) {
                 format!("{n}_")
             } else {
                 n
@@ -243,7 +213,7 @@ pub fn lower(
     // C name `type_`): that would be two variants of one name.
     let mut taken: BTreeMap<&str, &FieldSection> = BTreeMap::new();
     for (field, name) in fields.iter().zip(&rust_names) {
-        if !crate::emit::is_rust_ident(name) {
+        if !crate::naming::is_rust_ident(name) {
             // `_`, say, which is a C identifier but no Rust one.
             let mut err = PageError::new(
                 field.line,
@@ -422,11 +392,11 @@ pub(crate) fn names_in(text: &str) -> impl Iterator<Item = &str> {
 fn values_of(
     fields: &[&FieldSection],
     syntax: Option<&str>,
-    globals: &c_enum::Defines,
+    globals: &c::Defines,
     warnings: &mut Vec<PageError>,
     errors: &mut Vec<PageError>,
 ) -> (Vec<(i128, ValueSource)>, bool) {
-    let declared = syntax.map(values::syntax_values).unwrap_or_default();
+    let declared = syntax.map(written::syntax_values).unwrap_or_default();
     let index: BTreeMap<&str, usize> = fields
         .iter()
         .enumerate()
@@ -475,9 +445,9 @@ fn values_of(
             let mut why_inferred = None;
             if let Some(Err(why)) = &own {
                 let text = field.value.as_deref().unwrap_or_default();
-                let overflow = why
-                    .as_deref()
-                    .is_some_and(|why| values::literal_too_large(text) || why.contains("overflow"));
+                let overflow = why.as_deref().is_some_and(|why| {
+                    written::literal_too_large(text) || why.contains("overflow")
+                });
                 if overflow {
                     let mut err = PageError::new(
                         field.line,
@@ -549,19 +519,19 @@ fn values_of(
 fn written_value(
     field: &FieldSection,
     declared: &BTreeMap<String, i128>,
-    known: &c_enum::Defines,
+    known: &c::Defines,
 ) -> Result<(i128, ValueSource), Option<String>> {
     let from_syntax = declared.get(&field.name).map(|&v| (v, ValueSource::Syntax));
     let Some(text) = field.value.as_deref() else {
         // Older SDK pages open the description with the value (`0x00008000. Forces ...`).
-        if let Some(v) = values::body_value(&field.body.text) {
+        if let Some(v) = written::body_value(&field.body.text) {
             return Ok((v, ValueSource::Body));
         }
         return from_syntax.ok_or(None);
     };
-    let value = match values::parse(text) {
+    let value = match written::parse(text) {
         Ok(Written::Int(v)) => Ok(v),
-        _ => values::eval_expr(text, known),
+        _ => written::eval_expr(text, known),
     };
     match value {
         Ok(v) => Ok((v, ValueSource::Heading)),

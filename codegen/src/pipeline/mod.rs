@@ -1,16 +1,16 @@
 //! The whole run over a docs tree: read → front matter → sections → model, collecting every
 //! diagnostic instead of stopping at the first.
 
-use crate::c_enum;
+use crate::c;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::front_matter::{self, PageError, PageKind};
-use crate::header_scan::HeaderIndex;
-use crate::headers::{self, HeaderReport};
 use crate::lower::{self, TypeNames};
 use crate::model::{Bindings, Enum, Module, ValueSource};
-use crate::read::{self, SourcePage};
-use crate::sections::{self, LineIndex, Sections};
+use crate::page::front_matter::{self, PageError, PageKind};
+use crate::page::read::{self, SourcePage};
+use crate::page::sections::{self, LineIndex, Sections};
+use crate::witness::headers::{self, HeaderReport};
+use crate::witness::scan::HeaderIndex;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -348,7 +348,7 @@ fn build(
     let mut lowering_elapsed = Duration::ZERO;
     let lower_all = |items: &BTreeMap<String, String>, progress: Option<&Mutex<Progress<'_>>>| {
         let resolve = |rel: &str| items.get(&rel.to_ascii_lowercase()).cloned();
-        let lower_page = |c: &Candidate, globals: &c_enum::Defines| {
+        let lower_page = |c: &Candidate, globals: &c::Defines| {
             let page = lower::Page {
                 rel_path: &c.page.rel_path,
                 front: &c.front,
@@ -361,7 +361,7 @@ fn build(
             lowering_nanos.fetch_add(nanos, Ordering::Relaxed);
             lowered
         };
-        let none = c_enum::Defines::default();
+        let none = c::Defines::default();
         let mut results: Vec<_> = unique
             .par_iter()
             .map(|c| {
@@ -383,7 +383,7 @@ fn build(
                 .filter(|(_, r)| r.as_ref().is_ok_and(|l| l.unresolved))
                 .flat_map(|(c, _)| lower::names_in(&c.page.text))
                 .collect();
-            let mut globals = c_enum::Defines::default();
+            let mut globals = c::Defines::default();
             for lowered in results.iter().flatten() {
                 for v in &lowered.item.variants {
                     if v.value_source != ValueSource::Inferred && wanted.contains(v.c_name.as_str())
@@ -514,7 +514,7 @@ fn invalid_identifier(item: &Enum) -> Option<&str> {
     std::iter::once(item.name.as_str())
         .chain(std::iter::once(item.module.as_str()))
         .chain(item.variants.iter().map(|v| v.name.as_str()))
-        .find(|name| !crate::emit::is_rust_ident(name))
+        .find(|name| !crate::naming::is_rust_ident(name))
 }
 
 fn add(bindings: &mut Bindings, item: Enum, header: &str) {

@@ -10,11 +10,11 @@ use std::sync::OnceLock;
 /// The source of the code that turns a module's model into text: any change to it changes
 /// every fingerprint, so a new docbind never reuses what an old one wrote.
 const EMITTER: &[&str] = &[
-    include_str!("emit.rs"),
-    include_str!("emit/consts.rs"),
-    include_str!("emit/docs.rs"),
-    include_str!("emit/flags.rs"),
-    include_str!("emit/newtype.rs"),
+    include_str!("../emit/mod.rs"),
+    include_str!("../emit/consts.rs"),
+    include_str!("../emit/docs.rs"),
+    include_str!("../emit/flags.rs"),
+    include_str!("../emit/newtype.rs"),
     include_str!("format.rs"),
     include_str!("layout.rs"),
     include_str!("fingerprint.rs"),

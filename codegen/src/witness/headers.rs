@@ -4,12 +4,12 @@
 //! A stage between the model and emission: it takes the [`Bindings`] built from the pages and
 //! an index of the headers ([`HeaderIndex`]) and returns the corrected model and diagnostics.
 
-use crate::availability::{ClientVersion, Entry, Release};
-use crate::c_enum::{CEnum, CEnumerator};
+use crate::c::{CEnum, CEnumerator};
 use crate::diagnostic::Diagnostic;
-use crate::header_scan::HeaderIndex;
+use crate::model::availability::{ClientVersion, Entry, Release};
 use crate::model::{AvailabilityNote, Bindings, Enum, ValueSource, Variant};
 use crate::naming;
+use crate::witness::scan::HeaderIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -205,8 +205,8 @@ fn add_header_only(item: &mut Enum, missing: &[&CEnumerator], header_name: &str)
         let Ok(value) = e.value else { continue };
         let usable = |n: &String| {
             !taken.contains(n)
-                && crate::emit::is_rust_ident(n)
-                && !crate::lower::RESERVED.contains(&n.as_str())
+                && crate::naming::is_rust_ident(n)
+                && !crate::naming::RESERVED.contains(&n.as_str())
         };
         let Some(name) = [
             naming::header_only_name(&e.name, &documented, strip),

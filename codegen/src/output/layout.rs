@@ -1,9 +1,9 @@
 //! Which files a model becomes: a `src/` directory, a whole crate, or one file for `include!`.
 
 use crate::emit;
-use crate::fingerprint;
-use crate::format;
 use crate::model::{Bindings, Module};
+use crate::output::fingerprint;
+use crate::output::format;
 use crate::output::{Files, MARKER};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -57,7 +57,7 @@ pub fn render_timed(
 
 /// [`render_timed`], reusing a module file that `previous` (the text at a path of the output,
 /// when there is one) shows was generated from the same module by the same docbind and not
-/// edited since (see [`crate::fingerprint`]): it is the text rendering would give.
+/// edited since (see [`crate::output::fingerprint`]): it is the text rendering would give.
 pub fn render_reusing(
     bindings: &Bindings,
     layout: &Layout,

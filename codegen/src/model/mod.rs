@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::availability::{
+pub mod availability;
+
+pub use availability::{
     ClientVersion, Entry, Framework, FrameworkVersion, Platform, Release, ServerRelease,
     ServerVersion,
 };

@@ -10,6 +10,8 @@
 //! Work is linear in the input size and every recursion is depth-limited, so
 //! truncated or random input yields partial results rather than a panic.
 
+pub mod written;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::iter::Peekable;

@@ -1,4 +1,4 @@
-//! Settings a project chooses once.
+//! The settings, as data: [`Config`] and the per-enum overrides it holds.
 
 use crate::model::{Enum, EnumStyle};
 
@@ -31,7 +31,7 @@ pub struct Config {
     /// [`Config::style_for`].
     pub enum_style: EnumStyle,
     /// Renames, value overrides and styles, keyed by the enum's C type name (`[enums.BG_JOB_TYPE]`).
-    pub enums: std::collections::BTreeMap<String, crate::overrides::EnumOverride>,
+    pub enums: std::collections::BTreeMap<String, super::overrides::EnumOverride>,
     /// Whether [`EnumStyle::Rust`] enums are marked `#[non_exhaustive]` (default `true`), so
     /// that a value added to the documentation is not a breaking change for other crates.
     pub non_exhaustive: bool,
@@ -58,39 +58,6 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The configuration for the docs tree at `docs`: the defaults, overridden by
-    /// `docs/docbind.toml` when that file exists. Unknown keys are errors with their line.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// let docs = std::env::temp_dir().join(format!("docbind-doc-config-{}", std::process::id()));
-    /// std::fs::create_dir_all(&docs)?;
-    /// assert_eq!(docbind::Config::discover(&docs)?, docbind::Config::default());
-    ///
-    /// std::fs::write(
-    ///     docs.join("docbind.toml"),
-    ///     "names = \"c\"\n\n[enums.BG_JOB_TYPE]\nrename = \"JobKind\"\n",
-    /// )?;
-    /// let config = docbind::Config::discover(&docs)?;
-    /// assert_eq!(config.names, docbind::NameStyle::C);
-    /// assert_eq!(config.enums["BG_JOB_TYPE"].rename.as_deref(), Some("JobKind"));
-    ///
-    /// std::fs::write(docs.join("docbind.toml"), "names = \"c\"\nbase-ulr = \"x\"\n")?;
-    /// let error = docbind::Config::discover(&docs).unwrap_err();
-    /// assert_eq!(error.diagnostics[0].line, 2);
-    /// std::fs::remove_dir_all(&docs)?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn discover(docs: &std::path::Path) -> Result<Config, crate::Error> {
-        crate::config_file::discover(docs).map_err(crate::Error::single)
-    }
-
-    /// The defaults, overridden by the configuration file at `path` (which must exist).
-    pub fn from_file(path: &std::path::Path) -> Result<Config, crate::Error> {
-        crate::config_file::from_file(path).map_err(crate::Error::single)
-    }
-
     /// The published URL prefix of the docs tree (`https://learn.microsoft.com/windows-hardware/drivers/ddi`).
     pub fn docs_url(&self) -> String {
         let base = self.base_url.trim_end_matches('/');

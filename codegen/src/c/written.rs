@@ -31,7 +31,7 @@ pub fn parse(text: &str) -> Result<Written, String> {
 
 /// Evaluates a C constant expression written as a field value (`0x364 | WdfDevStateNP`,
 /// `(A | B)`), with `known` enumerators in scope.
-pub fn eval_expr(text: &str, known: &crate::c_enum::Defines) -> Result<i128, String> {
+pub fn eval_expr(text: &str, known: &crate::c::Defines) -> Result<i128, String> {
     // The text is placed inside a C enum body: anything that could end that body is refused.
     if text.contains(['{', '}', ';', ',', '#', '=', '\n', '\'', '"'])
         || text.contains("/*")
@@ -41,7 +41,7 @@ pub fn eval_expr(text: &str, known: &crate::c_enum::Defines) -> Result<i128, Str
     }
     let text = text.trim().trim_start_matches(':');
     let source = format!("enum {{ DOCBIND_FIELD_VALUE = ({text}) }};");
-    crate::c_enum::parse_enums(&source, known)
+    crate::c::parse_enums(&source, known)
         .into_iter()
         .next()
         .and_then(|e| e.enumerators.into_iter().next())
@@ -69,7 +69,7 @@ pub fn syntax_values(block: &str) -> std::collections::BTreeMap<String, i128> {
         }
         code.push('\n');
     }
-    let enums = crate::c_enum::parse_enums(&code, &crate::c_enum::Defines::default());
+    let enums = crate::c::parse_enums(&code, &crate::c::Defines::default());
     enums
         .into_iter()
         .next()
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn expressions_and_syntax_blocks() {
-        let mut known = crate::c_enum::Defines::default();
+        let mut known = crate::c::Defines::default();
         known.add_value("WdfDevStateNP", 0x1000);
         assert_eq!(eval_expr("0x364 | WdfDevStateNP", &known), Ok(0x1364));
         assert_eq!(eval_expr("(1 << 4) + 1", &known), Ok(17));

@@ -6,6 +6,7 @@ mod consts;
 pub mod docs;
 mod flags;
 mod newtype;
+pub mod support;
 
 use crate::doc_text;
 use crate::model::{
@@ -18,18 +19,18 @@ use quote::quote;
 /// Items shared by every module (referred to as `super::…` from the modules): those every
 /// output has, and the helpers of the styles `bindings` uses.
 pub fn support_items(bindings: &Bindings) -> TokenStream {
-    crate::support::items(needs(bindings))
+    crate::emit::support::items(needs(bindings))
 }
 
 /// The shared macros (formatted source text), to come after [`support_items`] and before the
 /// modules.
 pub fn support_macros(bindings: &Bindings) -> String {
-    crate::support::macros(needs(bindings))
+    crate::emit::support::macros(needs(bindings))
 }
 
-fn needs(bindings: &Bindings) -> crate::support::Needs {
+fn needs(bindings: &Bindings) -> crate::emit::support::Needs {
     let uses = |style: EnumStyle| bindings.enums().any(|e| e.style == style);
-    crate::support::Needs {
+    crate::emit::support::Needs {
         value_debug: uses(EnumStyle::Newtype),
         flags: uses(EnumStyle::Flags),
         flags_availability: bindings.enums().any(|e| {
@@ -586,53 +587,4 @@ fn lookups(variants: &[&Variant], names: &[Ident]) -> (TokenStream, TokenStream)
             }
         },
     )
-}
-
-/// Whether `name` can be used as a Rust identifier as it is.
-pub fn is_rust_ident(name: &str) -> bool {
-    // Every keyword is lowercase letters only, but `Self` (and `_` is no identifier): a plain
-    // ASCII name with anything else is one without asking syn, which lexes it (most names).
-    let bytes = name.as_bytes();
-    let plain = bytes.first().is_some_and(|b| !b.is_ascii_digit())
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
-    if plain && name != "_" && name != "Self" && bytes.iter().any(|b| !b.is_ascii_lowercase()) {
-        return true;
-    }
-    syn::parse_str::<Ident>(name).is_ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The shortcut of [`is_rust_ident`] agrees with syn.
-    #[test]
-    fn rust_identifiers_as_syn_sees_them() {
-        let keywords = "as async await break const continue crate dyn else enum extern false fn \
-            for if impl in let loop match mod move mut pub ref return self Self static struct \
-            super trait true type unsafe use where while abstract become box do final gen macro \
-            override priv typeof unsized virtual yield try union raw";
-        let others = [
-            "_",
-            "__",
-            "_a",
-            "A",
-            "a1",
-            "1a",
-            "Download",
-            "BG_JOB_TYPE",
-            "x-y",
-            "é",
-            "",
-        ];
-        for name in keywords.split_whitespace().chain(others) {
-            assert_eq!(
-                is_rust_ident(name),
-                syn::parse_str::<Ident>(name).is_ok(),
-                "{name:?}"
-            );
-        }
-    }
 }

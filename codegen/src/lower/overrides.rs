@@ -1,4 +1,4 @@
-//! Stage 5, after `lower`: the configuration's renames and value overrides, applied to the model.
+//! After lowering: the configuration's renames and value overrides, applied to the model.
 //!
 //! `[enums.BG_JOB_TYPE]` in `docbind.toml` (or [`crate::Builder::rename_enum`] and friends) names
 //! an enum by its C type name and its enumerators by their C names. Every setting must match
@@ -6,58 +6,16 @@
 //! and every value override carries a reason, which the variant's docs repeat.
 
 use crate::config::Config;
+use crate::config::overrides::{EnumOverride, Origin};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Bindings, Enum, ValueSource};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
-
-/// Where a setting was written: the configuration file and the line of its key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Origin {
-    /// The configuration file (`docs/docbind.toml`).
-    pub file: PathBuf,
-    /// 1-based line.
-    pub line: usize,
-}
-
-/// Changes to one enum; [`Config::enums`] keys them by the enum's C type name (`BG_JOB_TYPE`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EnumOverride {
-    /// The Rust type name to use instead of the generated one.
-    pub rename: Option<String>,
-    /// Changes to enumerators, keyed by C name (`BG_JOB_TYPE_UPLOAD`).
-    pub variants: BTreeMap<String, VariantOverride>,
-    /// Where it was written; `None` when it was set in code.
-    pub origin: Option<Origin>,
-    /// The style of this enum, over `enum-style` and the flags detection.
-    pub style: Option<crate::model::EnumStyle>,
-}
-
-/// Changes to one enumerator.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct VariantOverride {
-    /// The Rust variant name to use instead of the generated one.
-    pub rename: Option<String>,
-    /// A value to use instead of what the page says (or what C's rule infers).
-    pub value: Option<ValueOverride>,
-    /// Where it was written; `None` when it was set in code.
-    pub origin: Option<Origin>,
-}
-
-/// A value the configuration sets for an enumerator, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValueOverride {
-    /// The value.
-    pub value: i128,
-    /// Why the page's value is not used (`"the header says 5"`); repeated in the variant's docs.
-    pub reason: String,
-}
 
 /// The file name diagnostics give for settings made in code.
 const IN_CODE: &str = "<configuration>";
 
 /// Names the generated types use for their own items (in any style); no variant may take them.
-const RESERVED: &[&str] = crate::lower::RESERVED;
+const RESERVED: &[&str] = crate::naming::RESERVED;
 
 fn at(origin: Option<&Origin>, message: String) -> Diagnostic {
     match origin {
@@ -199,7 +157,7 @@ pub fn apply(mut bindings: Bindings, config: &Config) -> (Bindings, Vec<Diagnost
 }
 
 /// Variant renames and values of one enum; checks its own new name (the caller renames it).
-fn apply_to_enum(item: &mut Enum, settings: &crate::EnumOverride, out: &mut Vec<Diagnostic>) {
+fn apply_to_enum(item: &mut Enum, settings: &EnumOverride, out: &mut Vec<Diagnostic>) {
     let origin = settings.origin.as_ref();
     if let Some(new) = &settings.rename {
         if let Some(why) = bad_identifier(new) {
@@ -372,6 +330,7 @@ fn rewrite_links(bindings: &mut Bindings, renamed: &[(String, String, String)]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::{ValueOverride, VariantOverride};
     use crate::model::{Module, Repr, Variant};
 
     fn variant(name: &str, c_name: &str, value: i128, source: ValueSource) -> Variant {

@@ -4,14 +4,14 @@
 //! All `#define`s of all headers are collected first (first definition
 //! wins, in sorted path order) so that an initializer can use a macro
 //! defined in another header; then every header mentioning `enum` is parsed
-//! with [`crate::c_enum::parse_enums`].
+//! with [`crate::c::parse_enums`].
 
 use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::c_enum::{CEnum, CEnumerator, Defines, parse_enums};
+use crate::c::{CEnum, CEnumerator, Defines, parse_enums};
 
 /// File extensions (compared case-insensitively) that are scanned.
 const HEADER_EXTENSIONS: [&str; 3] = ["h", "hpp", "hxx"];

@@ -1,10 +1,10 @@
 //! `docbind.toml`: the settings a project writes down once, at the root of its docs tree.
 
+use crate::c::written::{self, Written};
 use crate::config::{Config, NameStyle};
+use crate::config::{EnumOverride, Origin, ValueOverride, VariantOverride};
 use crate::diagnostic::Diagnostic;
 use crate::model::EnumStyle;
-use crate::overrides::{EnumOverride, Origin, ValueOverride, VariantOverride};
-use crate::values::{self, Written};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -212,9 +212,9 @@ fn override_value(
 ) -> Result<i128, Diagnostic> {
     let parsed = match value.get_ref() {
         toml::Value::Integer(i) => Ok(i128::from(*i)),
-        toml::Value::String(s) => match values::parse(s) {
+        toml::Value::String(s) => match written::parse(s) {
             Ok(Written::Int(v)) => Ok(v),
-            _ => values::eval_expr(s, &Default::default()),
+            _ => written::eval_expr(s, &Default::default()),
         },
         other => Err(format!("a {} is not a value", other.type_str())),
     };
@@ -258,6 +258,41 @@ pub fn from_file(path: &Path) -> Result<Config, Diagnostic> {
     let mut config = Config::default();
     apply(path, &text, &mut config)?;
     Ok(config)
+}
+
+impl Config {
+    /// The configuration for the docs tree at `docs`: the defaults, overridden by
+    /// `docs/docbind.toml` when that file exists. Unknown keys are errors with their line.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let docs = std::env::temp_dir().join(format!("docbind-doc-config-{}", std::process::id()));
+    /// std::fs::create_dir_all(&docs)?;
+    /// assert_eq!(docbind::Config::discover(&docs)?, docbind::Config::default());
+    ///
+    /// std::fs::write(
+    ///     docs.join("docbind.toml"),
+    ///     "names = \"c\"\n\n[enums.BG_JOB_TYPE]\nrename = \"JobKind\"\n",
+    /// )?;
+    /// let config = docbind::Config::discover(&docs)?;
+    /// assert_eq!(config.names, docbind::config::NameStyle::C);
+    /// assert_eq!(config.enums["BG_JOB_TYPE"].rename.as_deref(), Some("JobKind"));
+    ///
+    /// std::fs::write(docs.join("docbind.toml"), "names = \"c\"\nbase-ulr = \"x\"\n")?;
+    /// let error = docbind::Config::discover(&docs).unwrap_err();
+    /// assert_eq!(error.diagnostics[0].line, 2);
+    /// std::fs::remove_dir_all(&docs)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn discover(docs: &std::path::Path) -> Result<Config, crate::Error> {
+        discover(docs).map_err(crate::Error::single)
+    }
+
+    /// The defaults, overridden by the configuration file at `path` (which must exist).
+    pub fn from_file(path: &std::path::Path) -> Result<Config, crate::Error> {
+        from_file(path).map_err(crate::Error::single)
+    }
 }
 
 #[cfg(test)]

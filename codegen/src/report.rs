@@ -1,0 +1,9 @@
+//! What a run reports: the loaded model with its diagnostics and timings ([`Loaded`],
+//! [`Skipped`], [`Timings`]), the header cross-check ([`HeaderReport`]), the rendered files and
+//! what writing them changed ([`Files`], [`WriteReport`], [`Difference`]), and a whole
+//! generation ([`Generated`]).
+
+pub use crate::Generated;
+pub use crate::output::write::{Difference, Files, WriteReport};
+pub use crate::pipeline::{Loaded, Skipped, Timings};
+pub use crate::witness::headers::HeaderReport;
