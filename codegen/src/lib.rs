@@ -61,6 +61,7 @@ mod error;
 mod fingerprint;
 mod format;
 mod front_matter;
+pub mod guide;
 mod header_scan;
 mod headers;
 mod layout;
