@@ -2,13 +2,42 @@
 //! driver documentation: YAML front matter, `## -description`, `## -enum-fields` with
 //! `### -field NAME[:VALUE]`, ...) into Rust enums with documentation.
 //!
-//! The pipeline, one module a stage: read the pages → split and parse the front matter →
-//! walk the Markdown into sections → build the model ([`Bindings`]) → apply the
-//! configuration's renames and overrides → emit tokens → format with prettyplease → write.
+//! # The house
 //!
-//! The public API: [`Builder`] for build scripts; [`Config`] (`docbind.toml`); [`load()`],
-//! [`render()`], [`generate()`], [`write()`] and [`check()`] for tools; the model
-//! ([`Bindings`], [`Enum`], [`Variant`], ...); and [`Error`] with its [`Diagnostic`]s.
+//! The folders of `codegen/src` are the pipeline, in the order the data flows; each stage takes
+//! a typed value and gives one, and a stage imports only what lies below it (never a later
+//! stage, never the pipeline that runs it):
+//!
+//! | folder | stage | in → out |
+//! | --- | --- | --- |
+//! | `page/` | read a page | bytes on disk → `SourcePage` → front matter + `Sections` |
+//! | `lower/` | build the model | a parsed page → [`model::Enum`]s (names, values, doc text, availability, shape), then the configuration's overrides |
+//! | `witness/` | check values | the model + C headers → corrected model + [`report::HeaderReport`] |
+//! | `emit/` | emit Rust | the model → tokens (one module per style, doc placeholders, shared support items) |
+//! | `output/` | write files | tokens → formatted text (syn + prettyplease) → files, written atomically |
+//!
+//! [`model`] is plain data that knows nothing of Markdown or Rust syntax: every stage after
+//! `lower/` reads only it. `pipeline/` runs the stages over a whole tree (in parallel, with
+//! progress and timings kept out of the steps); [`config`] is what the project chose
+//! (`docbind.toml`), read by the stages; shared below all of them are `c/` (a C lexer,
+//! expression evaluator and enum reader, for `## -syntax` blocks and headers), `doc_text/`
+//! (page Markdown and HTML → rustdoc Markdown), `naming` (C and Rust identifiers) and
+//! [`diagnostic`]. The front ends are thin: [`Builder`] for build scripts and the `docbind`
+//! binary (`main.rs`, `cli/`, behind the `cli` feature).
+//!
+//! Why this shape: a newcomer should find where a page is read, where the model is built, where
+//! values are checked, where Rust is emitted and where files are written from the folder names
+//! alone; and new work lands in its room (another witness in `witness/`, another output in
+//! `output/`), without import circles.
+//!
+//! # The public API
+//!
+//! At the root, the entry points: [`Builder`] for build scripts; [`Config`] (`docbind.toml`);
+//! [`load()`], [`render()`], [`generate()`], [`write()`] and [`check()`] for tools; [`Layout`];
+//! and [`Error`]. In modules: the model ([`model`], with its [`model::availability`]), the
+//! configuration's parts ([`config`]), [`diagnostic`]s, and what a run reports ([`report`]).
+//! The reference (configuration keys, the JSON model, diagnostics, enum styles, corpus figures,
+//! performance, hostile input) is in [`guide`].
 //!
 //! # Example
 //!
@@ -55,19 +84,30 @@ pub mod diagnostic;
 mod doc_text;
 mod error;
 mod naming;
+
 // What the project chose.
 pub mod config;
-// The stages, in the order the data flows.
-mod emit;
-mod lower;
-pub mod model;
-mod output;
+
+// The stages, in the order the data flows (rustfmt keeps this order: one stage a group).
 mod page;
+
+pub mod model;
+
+mod lower;
+
 mod witness;
-// Running the stages over a tree, and the front end for build scripts.
+
+mod emit;
+
+mod output;
+
+// Running the stages over a tree, the front end for build scripts, and what a run reports.
 mod builder;
 mod pipeline;
 pub mod report;
+
+// The reference: guide pages (configuration, JSON model, diagnostics, ...).
+pub mod guide;
 
 pub use builder::Builder;
 pub use config::Config;

@@ -471,11 +471,12 @@ fn help_for_every_command_has_an_example_and_exits_0() {
     }
 }
 
-/// The README shows `docbind --help` and each subcommand's help as the binary prints them.
+/// The CLI guide (`src/guide/cli.md`) shows `docbind --help` and each subcommand's help as the
+/// binary prints them.
 #[test]
-fn the_readme_shows_the_current_help() {
+fn the_cli_guide_shows_the_current_help() {
     let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).unwrap();
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/guide/cli.md")).unwrap();
     let dir = scratch("readme-help");
     for args in [
         &["--help"][..],
@@ -488,7 +489,7 @@ fn the_readme_shows_the_current_help() {
         let block = format!("```text\n$ docbind {}\n{help}```\n", args.join(" "));
         assert!(
             readme.contains(&block),
-            "the README does not show the output of `docbind {}`; it is:\n{block}",
+            "src/guide/cli.md does not show the output of `docbind {}`; it is:\n{block}",
             args.join(" ")
         );
     }
