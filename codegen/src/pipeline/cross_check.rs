@@ -1,0 +1,43 @@
+//! The witness step: the model's enums checked against the enums of the C headers, when header
+//! directories are given (see [`crate::witness`]).
+
+use super::types::Loaded;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::witness::headers;
+use crate::witness::scan::HeaderIndex;
+use std::path::Path;
+
+/// Scans `config.header_dirs` and checks the model in `out` against them, adding the report and
+/// the diagnostics (or the error that the directories cannot be read).
+pub(super) fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
+    let index = match HeaderIndex::scan(&config.header_dirs) {
+        Ok(index) => index,
+        Err(e) => {
+            let dirs: Vec<String> = config
+                .header_dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            out.diagnostics.push(
+                Diagnostic::error(
+                    dirs.join(", "),
+                    0,
+                    format!("cannot read the header directories: {e}"),
+                )
+                .with_help(
+                    "--header-dir (or header-dirs in docbind.toml) must name readable directories",
+                ),
+            );
+            return;
+        }
+    };
+    let options = headers::Options {
+        dirs: &config.header_dirs,
+        docs,
+        emit_header_only: config.header_only_variants,
+    };
+    let (report, diagnostics) = headers::cross_check(&mut out.bindings, &index, &options);
+    out.diagnostics.extend(diagnostics);
+    out.headers = Some(report);
+}
