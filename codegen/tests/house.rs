@@ -78,7 +78,13 @@ fn every_module_imports_only_its_own_layer_or_lower_ones() {
     let mut violations = Vec::new();
     for file in &files {
         let rel = file.strip_prefix(&src).unwrap();
-        let top = rel.components().next().unwrap().as_os_str().to_str().unwrap();
+        let top = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_str()
+            .unwrap();
         let top = top.strip_suffix(".rs").unwrap_or(top);
         let Some(own) = layer(top) else { continue };
         checked += 1;
@@ -86,11 +92,17 @@ fn every_module_imports_only_its_own_layer_or_lower_ones() {
             if let Some(l) = layer(&used)
                 && l > own
             {
-                violations.push(format!("{} (layer {own}) imports crate::{used} (layer {l})", rel.display()));
+                violations.push(format!(
+                    "{} (layer {own}) imports crate::{used} (layer {l})",
+                    rel.display()
+                ));
             }
         }
     }
-    assert!(checked > 30, "only {checked} files checked: is the layer table stale?");
+    assert!(
+        checked > 30,
+        "only {checked} files checked: is the layer table stale?"
+    );
     assert!(violations.is_empty(), "{}", violations.join("\n"));
 }
 
