@@ -22,7 +22,8 @@
 //! (`docbind.toml`), read by the stages; shared below all of them are `c/` (a C lexer,
 //! expression evaluator and enum reader, for `## -syntax` blocks and headers), `doc_text/`
 //! (page Markdown and HTML → rustdoc Markdown), `naming` (C and Rust identifiers) and
-//! [`diagnostic`]. The front ends are thin: [`Builder`] for build scripts and the `docbind`
+//! [`diagnostic`]. [`diff`] sits on the model alone: it compares two models (`docbind diff`)
+//! and judges each change for semver. The front ends are thin: [`Builder`] for build scripts and the `docbind`
 //! binary (`main.rs`, `cli/`, behind the `cli` feature).
 //!
 //! Why this shape: a newcomer should find where a page is read, where the model is built, where
@@ -35,7 +36,8 @@
 //! At the root, the entry points: [`Builder`] for build scripts; [`Config`] (`docbind.toml`);
 //! [`load()`], [`render()`], [`generate()`], [`write()`] and [`check()`] for tools; [`Layout`];
 //! and [`Error`]. In modules: the model ([`model`], with its [`model::availability`]), the
-//! configuration's parts ([`config`]), [`diagnostic`]s, and what a run reports ([`report`]).
+//! configuration's parts ([`config`]), [`diagnostic`]s, what a run reports ([`report`]), and
+//! what changes between two models ([`diff`]).
 //! The reference (configuration keys, the JSON model, diagnostics, enum styles, corpus figures,
 //! performance, hostile input) is in [`guide`].
 //!
@@ -92,6 +94,9 @@ pub mod config;
 mod page;
 
 pub mod model;
+
+// Above the model, reading only it: what changes between two models (`docbind diff`).
+pub mod diff;
 
 mod lower;
 

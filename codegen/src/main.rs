@@ -24,8 +24,8 @@ use std::time::{Duration, Instant};
     version,
     about,
     long_about = None,
-    after_help = "Exit status: 0 success; 1 `check` or `lint` found problems; 2 bad usage, or \
-                  input that cannot be read or has errors.\n\n\
+    after_help = "Exit status: 0 success; 1 `check` or `lint` found problems, or `diff` changes beyond \
+                  --allow; 2 bad usage, or input that cannot be read or has errors.\n\n\
                   Examples:\n  docbind generate                  # docs/ → generated/src\n  \
                   docbind check --message-format json\n  docbind help lint"
 )]
@@ -63,6 +63,17 @@ enum Command {
     /// Print the model as JSON: `{"enums": [...], "skipped": [...]}`.
     #[command(after_help = "Example:\n  docbind dump docs --json > model.json")]
     Dump(DumpArgs),
+    /// Show what changes in the generated API between two docs trees or saved models, and the
+    /// semver release it needs.
+    #[command(
+        after_help = "OLD and NEW are each a docs tree (a directory) or a model saved with `docbind dump --json` (a file). \
+                      The report goes to stdout; with --message-format json, each change is also a JSON line on stderr, before the summary.\n\n\
+                      Exit status: 0 the changes are within --allow; 1 they need more; 2 a side cannot be read or has errors.\n\n\
+                      Examples:\n  docbind dump docs --json > model-1.4.2.json\n  \
+                      docbind diff model-1.4.2.json docs --baseline-version 1.4.2\n  \
+                      docbind diff old-docs docs --allow minor --format markdown >> CHANGELOG.md"
+    )]
+    Diff(cli::api_diff::DiffArgs),
 }
 
 #[derive(Args)]
@@ -252,6 +263,7 @@ fn main() -> ExitCode {
         Command::Check(t) => check(t, &mut reporter),
         Command::Lint(s) => lint(s, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
+        Command::Diff(d) => cli::api_diff::run(d, cli.message_format, &mut reporter),
     };
     ExitCode::from(code)
 }

@@ -3,8 +3,8 @@
 //! The README (at the root of the repository) says what docbind is and how to use it; these
 //! pages are the detail behind it: the enum styles, how page text becomes doc comments and
 //! availability data, the build script and the command line, `docbind.toml`, the JSON model,
-//! values from C headers, the figures measured on the real corpus and for performance, and what
-//! docbind does with bad and hostile input.
+//! what a docs update changes for semver, values from C headers, the figures measured on the
+//! real corpus and for performance, and what docbind does with bad and hostile input.
 //!
 //! Each page is a Markdown file next to this module (`codegen/src/guide/*.md`), readable on its
 //! own in the repository and rendered here by `cargo doc -p docbind --open`. The modules hold
@@ -30,6 +30,9 @@ pub mod configuration {}
 
 #[doc = include_str!("json_model.md")]
 pub mod json_model {}
+
+#[doc = include_str!("diff.md")]
+pub mod diff {}
 
 #[doc = include_str!("headers.md")]
 pub mod headers {}
