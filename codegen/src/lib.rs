@@ -159,6 +159,13 @@ pub fn load_with_progress(
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Loaded, Error> {
     let mut loaded = pipeline::load(docs, config, progress).map_err(Error::single)?;
+    apply_config(&mut loaded, config);
+    Ok(loaded)
+}
+
+/// The configuration's overrides (renames, values, styles), then each enum's style and
+/// `#[non_exhaustive]`: the last step of building the model, for a tree and for pages alike.
+fn apply_config(loaded: &mut Loaded, config: &Config) {
     let start = std::time::Instant::now();
     let (mut bindings, diagnostics) =
         lower::overrides::apply(std::mem::take(&mut loaded.bindings), config);
@@ -166,7 +173,6 @@ pub fn load_with_progress(
     loaded.bindings = bindings;
     loaded.diagnostics.extend(diagnostics);
     loaded.timings.model += start.elapsed();
-    Ok(loaded)
 }
 
 /// Builds the model from pages held in memory instead of a docs tree on disk: each page is a
@@ -179,12 +185,24 @@ pub fn load_with_progress(
 /// let loaded = docbind::load_pages([("demo/x.md", page.as_bytes())], &docbind::Config::default());
 /// assert!(!loaded.has_errors());
 /// assert_eq!(loaded.bindings.enums().count(), 1);
+///
+/// // The configuration applies as it does to a tree: styles, #[non_exhaustive], renames.
+/// let config = docbind::Config {
+///     enum_style: docbind::model::EnumStyle::Newtype,
+///     ..docbind::Config::default()
+/// };
+/// let loaded = docbind::load_pages([("demo/x.md", page.as_bytes())], &config);
+/// let x = loaded.bindings.enums().next().unwrap();
+/// assert_eq!(x.style, docbind::model::EnumStyle::Newtype);
+/// assert!(x.non_exhaustive);
 /// ```
 pub fn load_pages<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     config: &Config,
 ) -> Loaded {
-    pipeline::load_pages(pages, config)
+    let mut loaded = pipeline::load_pages(pages, config);
+    apply_config(&mut loaded, config);
+    loaded
 }
 
 /// Renders a model into the files of `layout`.
