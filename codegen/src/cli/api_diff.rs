@@ -401,7 +401,17 @@ fn markdown(diff: &ApiDiff, shown: &[&Change], next: Option<(Version, Version)>)
                 c_name = v.c_name.clone();
             }
             let mut item = format!("- `{path}` (`{c_name}`): {}", phrase(c.kind));
+            let deprecation = matches!(c.kind, ChangeKind::Deprecated | ChangeKind::Undeprecated);
             match (&c.old, &c.new) {
+                // `deprecated in Windows 10`; a plain `Deprecated` says nothing more.
+                (_, new) if deprecation => {
+                    let since = new
+                        .as_deref()
+                        .and_then(|s| s.strip_prefix("Deprecated in "));
+                    if let Some(release) = since {
+                        let _ = write!(item, " in {release}");
+                    }
+                }
                 (Some(old), Some(new)) => {
                     let _ = write!(item, ", {} → {}", code(old), code(new));
                 }
