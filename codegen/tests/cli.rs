@@ -462,6 +462,7 @@ fn help_for_every_command_has_an_example_and_exits_0() {
         &["check", "--help"],
         &["lint", "--help"],
         &["dump", "--help"],
+        &["diff", "--help"],
     ] {
         let out = docbind(&dir, args);
         assert_eq!(code(&out), 0, "{args:?}");
@@ -484,6 +485,7 @@ fn the_cli_guide_shows_the_current_help() {
         &["check", "--help"],
         &["lint", "--help"],
         &["dump", "--help"],
+        &["diff", "--help"],
     ] {
         let help = stdout(&docbind(&dir, args));
         let block = format!("```text\n$ docbind {}\n{help}```\n", args.join(" "));

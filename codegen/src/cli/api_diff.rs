@@ -35,7 +35,7 @@ pub struct DiffArgs {
     /// What stdout shows: the counts and the changes by module, or a Markdown changelog.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
     format: Format,
-    /// Exit 1 when a change needs more than a LEVEL release (major, minor or patch).
+    /// Exit 1 when a change needs more than a LEVEL release.
     #[arg(long, value_name = "LEVEL", default_value = "major", value_parser = level_parser())]
     allow: Level,
     /// The version of the last release (MAJOR.MINOR.PATCH): print the version the next one
