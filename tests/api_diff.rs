@@ -106,7 +106,7 @@ fn enums_added_and_removed() {
         "demo/b.md",
         page("demo.h", "DEMO_B", "", "B.", &["DEMO_B_X"]),
     );
-    let old = load(&[a.clone()], &config);
+    let old = load(std::slice::from_ref(&a), &config);
     let new = load(&[a, b], &config);
     let added = diff(&old, &new);
     assert_eq!(kinds(&added), [(ChangeKind::EnumAdded, Level::Minor)]);
