@@ -159,6 +159,19 @@ fn item_name(item: &syn::Item) -> Option<String> {
 /// `docbind_rust_enum!(Name: repr)`, `docbind_rust_enum!(#[allow(deprecated)] Name: repr,
 /// no_availability)`, `docbind_flags!(Name: repr)`: the shared macros of the `rust` and `flags`
 /// styles, invoked with nothing but a type name, an integer type and the optional marks.
+/// The module a `consts`-style type has for its names and availability (`pub mod bg_job_type {
+/// C_NAME, ALL, c_name(), AVAILABILITY, availability(), is_available_on() }`): constants and
+/// functions only.
+fn is_consts_names_module(item: &syn::Item) -> bool {
+    let syn::Item::Mod(m) = item else {
+        return false;
+    };
+    m.content
+        .iter()
+        .flat_map(|(_, items)| items)
+        .all(|item| matches!(item, syn::Item::Const(_) | syn::Item::Fn(_)))
+}
+
 fn is_rust_enum_invocation(item: &syn::Item) -> bool {
     let syn::Item::Macro(m) = item else {
         return false;
@@ -192,7 +205,8 @@ fn is_rust_enum_invocation(item: &syn::Item) -> bool {
 ///
 /// - Rust that `syn` parses as a file;
 /// - no item but the support items and `pub mod`s holding only the items of the enum styles
-///   (enums, structs, type aliases, constants and impls: nothing a page wrote became code);
+///   (enums, structs, type aliases, constants, impls, and the `consts` style's module of
+///   constants and functions: nothing a page wrote became code);
 /// - no bidirectional-control or control characters (rustc refuses the former);
 /// - documentation (`#[doc]` runs, `#[deprecated(note)]`) that, read as Markdown the way
 ///   rustdoc reads it, holds no raw HTML except `<sup>`, `<sub>` and `<br>`, and no link to a
@@ -225,7 +239,8 @@ pub fn check_generated(
                             | syn::Item::Type(_)
                             | syn::Item::Const(_)
                             | syn::Item::Impl(_)
-                    ) || is_rust_enum_invocation(inner);
+                    ) || is_rust_enum_invocation(inner)
+                        || is_consts_names_module(inner);
                     if !styled {
                         return Err(format!(
                             "module `{}` holds an item of no enum style: {:?}",
