@@ -287,7 +287,7 @@ fn human(diff: &ApiDiff, shown: &[&Change], next: Option<(Version, Version)>) ->
         let _ = writeln!(out, "  {:<24}{n:>5}  {}", kind.as_str(), levels.join(", "));
     }
     let mut module: Option<&str> = None;
-    let mut enum_key: Option<(&str, &str, &str)> = None;
+    let mut enum_key: Option<(&str, &str)> = None;
     for c in shown {
         if module != Some(c.module.as_str()) {
             module = Some(&c.module);
@@ -301,12 +301,8 @@ fn human(diff: &ApiDiff, shown: &[&Change], next: Option<(Version, Version)>) ->
                 }
             }
         }
-        let key = (
-            c.enum_names.name.as_str(),
-            c.enum_names.c_name.as_str(),
-            c.source.as_str(),
-        );
-        if enum_key.map(|(n, cn, _)| (n, cn)) != Some((key.0, key.1)) {
+        let key = (c.enum_names.name.as_str(), c.enum_names.c_name.as_str());
+        if enum_key != Some(key) {
             enum_key = Some(key);
             let _ = writeln!(
                 out,
