@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("c", 1),
     ("model", 1),
     ("config", 2),
+    ("diff", 2),
     ("page", 2),
     ("lower", 3),
     ("witness", 4),
