@@ -16,7 +16,7 @@ pub const FILE_NAME: &str = "docbind.toml";
 
 /// What the `help:` line of a configuration error lists.
 const KNOWN_KEYS: &str = "known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), \
-     header-dirs, header-only-variants, enum-style, non-exhaustive, and [enums.C_TYPE_NAME] tables \
+     header-dirs, header-only-variants, winmd, deny-inferred, enum-style, non-exhaustive, and [enums.C_TYPE_NAME] tables \
      with rename and style and [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason, \
      and a [modules] table mapping header file names to module names";
 
@@ -28,6 +28,8 @@ struct File {
     names: Option<Names>,
     header_dirs: Option<Vec<String>>,
     header_only_variants: Option<bool>,
+    winmd: Option<Vec<String>>,
+    deny_inferred: Option<bool>,
     enum_style: Option<Spanned<String>>,
     #[serde(default)]
     enums: BTreeMap<Spanned<String>, EnumTable>,
@@ -98,6 +100,14 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
     }
     if let Some(yes) = file.header_only_variants {
         config.header_only_variants = yes;
+    }
+    if let Some(files) = file.winmd {
+        // Relative to the directory of the configuration file, like `header-dirs`.
+        let base = path.parent().unwrap_or(Path::new(""));
+        config.winmd = files.iter().map(|f| base.join(f)).collect();
+    }
+    if let Some(yes) = file.deny_inferred {
+        config.deny_inferred = yes;
     }
     for (header, module) in file.modules {
         // A module name must be what docbind itself would make of a header name: a plain
@@ -327,6 +337,25 @@ mod tests {
         let err = parse("\nenum-style = \"newtipe\"\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 14), "{err}");
         assert!(err.help.unwrap().contains("rust, newtype, consts, flags"));
+    }
+
+    #[test]
+    fn winmd_files_resolve_against_the_file_like_header_dirs() {
+        let config = parse(
+            "winmd = [\"../meta/Windows.Win32.winmd\", \"/abs/Windows.Wdk.winmd\"]\ndeny-inferred = true\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.winmd,
+            [
+                Path::new("docs/../meta/Windows.Win32.winmd"),
+                Path::new("/abs/Windows.Wdk.winmd")
+            ]
+        );
+        assert!(config.deny_inferred);
+        assert!(!Config::default().deny_inferred);
+        let err = parse("winmd = \"one.winmd\"\n").unwrap_err();
+        assert_eq!(err.line, 1, "{err}");
     }
 
     #[test]

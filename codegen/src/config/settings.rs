@@ -25,7 +25,15 @@ pub struct Config {
     /// C header directories whose enum definitions check (and win over) the pages' values.
     pub header_dirs: Vec<std::path::PathBuf>,
     /// Whether enumerators only a header defines become (undocumented) variants.
+    /// The same goes for enumerators only the Windows metadata defines.
     pub header_only_variants: bool,
+    /// Windows metadata files (`Windows.Win32.winmd`) whose enums check (and win over) the
+    /// pages' values (`--winmd`, `winmd = [...]`). Reading them needs docbind's `winmd`
+    /// feature: without it, a non-empty list is an error.
+    pub winmd: Vec<std::path::PathBuf>,
+    /// Whether `docbind lint` reports every inferred value (C's rule, no witness confirming
+    /// it) as an error (`deny-inferred`, `--deny-inferred`).
+    pub deny_inferred: bool,
     /// The Rust shape of enums (`enum-style`, default [`EnumStyle::Rust`]). Enums that look like
     /// bit flags get [`EnumStyle::Flags`] when this is `Rust` or `Newtype`; see
     /// [`Config::style_for`].
@@ -49,6 +57,8 @@ impl Default for Config {
             names: NameStyle::Idiomatic,
             header_dirs: Vec::new(),
             header_only_variants: true,
+            winmd: Vec::new(),
+            deny_inferred: false,
             enum_style: EnumStyle::Rust,
             enums: Default::default(),
             non_exhaustive: true,

@@ -309,6 +309,8 @@ pub fn lower(
         url,
         availability,
         header_file: None,
+        winmd_type: None,
+        winmd_file: None,
         variants,
         // Resolved once the configuration's overrides are applied (`shape::resolve_styles`).
         looks_like_flags: false,

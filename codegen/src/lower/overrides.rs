@@ -227,6 +227,9 @@ fn apply_to_enum(item: &mut Enum, settings: &EnumOverride, out: &mut Vec<Diagnos
                     format!("the page's C declaration gives {}", variant.value)
                 }
                 ValueSource::Header => format!("the C header gives {}", variant.value),
+                ValueSource::Winmd => {
+                    format!("the Windows metadata gives {}", variant.value)
+                }
                 ValueSource::Inferred => {
                     format!("the page gives none; C's rule gives {}", variant.value)
                 }
@@ -361,6 +364,8 @@ mod tests {
             url: None,
             availability: Vec::new(),
             header_file: None,
+            winmd_type: None,
+            winmd_file: None,
             variants: vec![
                 variant("Download", "BG_JOB_TYPE_DOWNLOAD", 0, ValueSource::Inferred),
                 variant("Upload", "BG_JOB_TYPE_UPLOAD", 1, ValueSource::Inferred),

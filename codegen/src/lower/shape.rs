@@ -224,6 +224,8 @@ mod tests {
             url: None,
             availability: Vec::new(),
             header_file: None,
+            winmd_type: None,
+            winmd_file: None,
             variants,
             looks_like_flags: false,
             style: Default::default(),

@@ -110,6 +110,10 @@ pub enum ValueSource {
     Inferred,
     /// Taken from the C header that defines the enum (`--header-dir`), which wins over the page.
     Header,
+    /// Taken from the Windows metadata (`--winmd`): the type of the enum's C name, the field of
+    /// the enumerator's C name. Wins over the page and over headers other than the page's
+    /// `req.header` (see the precedence in `witness::precedence`).
+    Winmd,
     /// Set by the configuration (`value = ...` with a `reason`), over whatever the page (or a header) says.
     Override,
 }
@@ -144,6 +148,13 @@ pub struct Enum {
     /// The C header (relative to its header directory) that defines the enum, when headers
     /// were given and one does.
     pub header_file: Option<String>,
+    /// The Windows metadata type that defines the enum (`Windows.Win32.Networking.BackgroundIntelligentTransferService.BG_JOB_TYPE`),
+    /// when metadata files were given and one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub winmd_type: Option<String>,
+    /// The metadata file that defines [`Self::winmd_type`] (`Windows.Win32.winmd`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub winmd_file: Option<String>,
     /// Values, in page order.
     pub variants: Vec<Variant>,
     /// Whether the values are bits and the name or documentation says flags or mask (see

@@ -1,5 +1,5 @@
-//! The witness step: the model's enums checked against the enums of the C headers, when header
-//! directories are given (see [`crate::witness`]).
+//! The witness step: the model's enums checked against the enums of the Windows metadata and of
+//! the C headers, when metadata files or header directories are given (see [`crate::witness`]).
 
 use super::types::Loaded;
 use crate::config::Config;
@@ -40,4 +40,14 @@ pub(super) fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
     let (report, diagnostics) = headers::cross_check(&mut out.bindings, &index, &options);
     out.diagnostics.extend(diagnostics);
     out.headers = Some(report);
+}
+
+/// Reads `config.winmd` and checks the model in `out` against it, adding the report and the
+/// diagnostics (or the error that the files cannot be read, or that the `winmd` feature is off).
+/// Runs before [`check_headers`]: see `witness::precedence`.
+pub(super) fn check_winmd(out: &mut Loaded, docs: &Path, config: &Config) {
+    let (report, diagnostics) =
+        crate::witness::winmd_map::check_files(&mut out.bindings, docs, config);
+    out.diagnostics.extend(diagnostics);
+    out.winmd = report;
 }

@@ -11,7 +11,8 @@
 //!    enumerators, again ([`lowering`]). When pages fail, both passes run again without links to
 //!    them.
 //! 6. **Assemble** the enums into modules ([`assemble`]).
-//! 7. **Witness**: check the model against the C headers, when given ([`cross_check`]).
+//! 7. **Witness**: check the model against the Windows metadata, then the C headers, when given
+//!    ([`cross_check`]; which wins is `witness::precedence`).
 //!
 //! [`build`] drives them; progress, timings and parallelism are in [`run`]; what a run hands
 //! back is in [`types`].
@@ -113,6 +114,9 @@ fn build(
     // The pages (their text, front matter and sections) are not needed any more.
     run::drop_in_background(pages);
 
+    if !config.winmd.is_empty() {
+        cross_check::check_winmd(&mut out, docs, config);
+    }
     if !config.header_dirs.is_empty() {
         cross_check::check_headers(&mut out, docs, config);
     }

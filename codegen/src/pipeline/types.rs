@@ -32,6 +32,8 @@ pub struct Loaded {
     pub inputs: Vec<PathBuf>,
     /// What the C headers said, when header directories were given.
     pub headers: Option<HeaderReport>,
+    /// What the Windows metadata said, when metadata files were given (and could be read).
+    pub winmd: Option<crate::witness::winmd_map::WinmdReport>,
     /// Time spent in each stage, summed over pages (and threads).
     pub timings: Timings,
 }

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::availability::{ClientVersion, Entry, Release};
 use crate::model::{AvailabilityNote, Bindings, Enum, ValueSource, Variant};
 use crate::naming;
+use crate::witness::precedence;
 use crate::witness::scan::HeaderIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,14 +26,23 @@ pub struct HeaderReport {
     pub checked: usize,
     /// Of those, the page already had the header's value.
     pub agreeing: usize,
-    /// Of those, the header's value replaced the page's.
+    /// Of those, the header's value replaced the page's (or, for the page's own header, the
+    /// Windows metadata's).
     pub corrected: usize,
+    /// Of those, the Windows metadata's value was kept over the header's (a header other than
+    /// the page's `req.header`; see `witness::precedence`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub overruled: usize,
     /// Enumerators a header defines with an expression docbind cannot evaluate.
     pub unresolvable: usize,
     /// Enumerators on a page but not in the header that defines its enum.
     pub page_only: usize,
     /// Enumerators in a header but not on the page.
     pub header_only: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Settings of the cross-check.
@@ -56,7 +66,14 @@ pub fn cross_check(
     let mut diagnostics = Vec::new();
     for module in bindings.modules.values_mut() {
         for item in &mut module.enums {
-            check_enum(item, index, options, &mut report, &mut diagnostics);
+            check_enum(
+                item,
+                &module.header,
+                index,
+                options,
+                &mut report,
+                &mut diagnostics,
+            );
         }
     }
     (report, diagnostics)
@@ -86,6 +103,7 @@ fn relative(path: &Path, dirs: &[PathBuf]) -> String {
 
 fn check_enum(
     item: &mut Enum,
+    req_header: &str,
     index: &HeaderIndex,
     options: &Options<'_>,
     report: &mut HeaderReport,
@@ -112,11 +130,52 @@ fn check_enum(
             .map(|e| (path, *e))
             .or_else(|| index.find_enumerator(&v.c_name).map(|(p, _, e)| (p, e)));
         let Some((where_, enumerator)) = found else {
-            page_only.push(v.c_name.clone());
+            // An enumerator the Windows metadata added is not on the page.
+            if v.line != 0 {
+                page_only.push(v.c_name.clone());
+            }
             continue;
         };
         availability_from_condition(v, enumerator);
         match &enumerator.value {
+            Ok(value) if v.value_source == ValueSource::Winmd => {
+                report.checked += 1;
+                let own = precedence::is_own_header(where_, req_header);
+                let replaces = precedence::header_replaces(v.value_source, own);
+                if v.value == *value {
+                    report.agreeing += 1;
+                } else {
+                    let metadata = item.winmd_type.as_deref().unwrap_or("?");
+                    let (used, why) = if replaces {
+                        report.corrected += 1;
+                        (
+                            "the header's value is used",
+                            "it is the page's own header (`req.header`)",
+                        )
+                    } else {
+                        report.overruled += 1;
+                        (
+                            "the metadata's value is used",
+                            "the page's `req.header` is another header",
+                        )
+                    };
+                    diagnostics.push(
+                        Diagnostic::warning(&page, v.line, format!(
+                            "witnesses disagree: `{}` is {} in the Windows metadata type `{metadata}` but {} in {}:{}; {used}, as {why}",
+                            v.c_name,
+                            v.value,
+                            value,
+                            where_.display(),
+                            enumerator.line
+                        ))
+                        .with_help("the precedence: the page's own header, then the Windows metadata, then other headers, then the page; override the value in docbind.toml with a reason to choose"),
+                    );
+                }
+                if replaces {
+                    v.value = *value;
+                    v.value_source = ValueSource::Header;
+                }
+            }
             Ok(value) => {
                 report.checked += 1;
                 if v.value == *value {
