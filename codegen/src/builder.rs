@@ -70,6 +70,7 @@ pub struct Builder {
     docs_path: Option<Option<String>>,
     names: Option<NameStyle>,
     header_dirs: Vec<PathBuf>,
+    winmd: Vec<PathBuf>,
     rerun_if_changed: bool,
     header_only_variants: Option<bool>,
     enum_style: Option<EnumStyle>,
@@ -90,6 +91,7 @@ impl Builder {
             docs_path: None,
             names: None,
             header_dirs: Vec::new(),
+            winmd: Vec::new(),
             rerun_if_changed: true,
             header_only_variants: None,
             enum_style: None,
@@ -137,8 +139,20 @@ impl Builder {
         self
     }
 
-    /// Whether enumerators only a header defines become (undocumented) variants
-    /// (`header-only-variants` in `docbind.toml`; default true).
+    /// A Windows metadata file (`Windows.Win32.winmd`) whose enums check (and win over) the
+    /// pages' values, matched by C type and enumerator names (`winmd = [...]` in
+    /// `docbind.toml`); may be called several times. Needs docbind's `winmd` feature: without
+    /// it, [`generate`](Self::generate) fails with an error saying to enable it.
+    ///
+    /// When headers are given too, the page's own header (`req.header`) wins over the
+    /// metadata, and the metadata over other headers; every disagreement is a warning.
+    pub fn winmd(mut self, file: impl Into<PathBuf>) -> Self {
+        self.winmd.push(file.into());
+        self
+    }
+
+    /// Whether enumerators only a header (or the Windows metadata) defines become
+    /// (undocumented) variants (`header-only-variants` in `docbind.toml`; default true).
     pub fn header_only_variants(mut self, yes: bool) -> Self {
         self.header_only_variants = Some(yes);
         self
@@ -224,6 +238,7 @@ impl Builder {
             config.names = names;
         }
         config.header_dirs.extend(self.header_dirs.iter().cloned());
+        config.winmd.extend(self.winmd.iter().cloned());
         if let Some(yes) = self.header_only_variants {
             config.header_only_variants = yes;
         }
@@ -289,15 +304,21 @@ impl Builder {
         let layout = Layout::SingleFile {
             name: self.file_name.clone(),
         };
-        let result = self
-            .effective_config()
-            .and_then(|config| crate::load(&self.docs, &config));
+        let config = self.effective_config();
+        let result = config
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|config| crate::load(&self.docs, config));
         if self.rerun_if_changed {
             println!("cargo:rerun-if-changed={}", self.docs.display());
             if let Ok(loaded) = &result {
                 for input in &loaded.inputs {
                     println!("cargo:rerun-if-changed={}", input.display());
                 }
+            }
+            // The metadata files are inputs too.
+            for file in config.iter().flat_map(|c| &c.winmd) {
+                println!("cargo:rerun-if-changed={}", file.display());
             }
         }
         let loaded = result?;

@@ -59,7 +59,7 @@ enum Command {
         after_help = "Exit status 1 when anything was reported, 0 when the docs are clean.\n\n\
                       Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json"
     )]
-    Lint(Source),
+    Lint(LintArgs),
     /// Print the model as JSON: `{"enums": [...], "skipped": [...]}`.
     #[command(after_help = "Example:\n  docbind dump docs --json > model.json")]
     Dump(DumpArgs),
@@ -94,6 +94,11 @@ struct Settings {
     /// C header directory whose enums check the pages' values (repeatable; searched recursively).
     #[arg(long = "header-dir", value_name = "DIR")]
     header_dirs: Vec<PathBuf>,
+    /// Windows metadata file (Windows.Win32.winmd, Windows.Wdk.winmd) whose enums check the
+    /// pages' values (repeatable). With headers too: the page's own header (req.header) wins,
+    /// then the metadata, then other headers, then the page.
+    #[arg(long = "winmd", value_name = "FILE")]
+    winmd: Vec<PathBuf>,
     /// The Rust shape of enums [default: rust; with rust or newtype, enums that look like bit
     /// flags become flags].
     #[arg(long, value_name = "STYLE", value_parser = enum_style_parser())]
@@ -129,6 +134,9 @@ impl Settings {
         if !self.header_dirs.is_empty() {
             config.header_dirs = self.header_dirs.clone();
         }
+        if !self.winmd.is_empty() {
+            config.winmd = self.winmd.clone();
+        }
         if let Some(style) = self.enum_style {
             config.enum_style = style;
         }
@@ -146,6 +154,16 @@ struct Source {
     docs: PathBuf,
     #[command(flatten)]
     settings: Settings,
+}
+
+#[derive(Args)]
+struct LintArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Report every inferred value (C's rule, no witness confirming it) as an error
+    /// (`deny-inferred = true` in docbind.toml).
+    #[arg(long)]
+    deny_inferred: bool,
 }
 
 #[derive(Args)]
@@ -222,6 +240,9 @@ impl Target {
         for dir in &s.header_dirs {
             command.push_str(&format!(" --header-dir {}", dir.display()));
         }
+        for file in &s.winmd {
+            command.push_str(&format!(" --winmd {}", file.display()));
+        }
         command
     }
 }
@@ -261,7 +282,7 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Generate(g) => generate(&g.target, g.keep_going, &mut reporter),
         Command::Check(t) => check(t, &mut reporter),
-        Command::Lint(s) => lint(s, &mut reporter),
+        Command::Lint(l) => lint(l, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
         Command::Diff(d) => cli::api_diff::run(d, cli.message_format, &mut reporter),
     };
@@ -309,8 +330,10 @@ fn counts(loaded: &Loaded) -> (String, serde_json::Value) {
     )
 }
 
-/// What the C headers said (`--header-dir`), appended to a summary: text and a `headers` field.
+/// What the C headers (`--header-dir`) and the Windows metadata (`--winmd`) said, appended to
+/// a summary: text and `headers` and `winmd` fields.
 fn with_headers(text: String, loaded: &Loaded, fields: &mut serde_json::Value) -> String {
+    let text = with_winmd(text, loaded, fields);
     let Some(h) = &loaded.headers else {
         return text;
     };
@@ -325,6 +348,36 @@ fn with_headers(text: String, loaded: &Loaded, fields: &mut serde_json::Value) -
         h.unresolvable,
         h.page_only,
         h.header_only
+    ) + &if h.overruled > 0 {
+        format!(
+            ", {} where the Windows metadata was kept over another header",
+            h.overruled
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// What the Windows metadata said (`--winmd`): text and a `winmd` field.
+fn with_winmd(text: String, loaded: &Loaded, fields: &mut serde_json::Value) -> String {
+    let Some(w) = &loaded.winmd else {
+        return text;
+    };
+    fields["winmd"] = json!(w);
+    fields["winmd"]["load_ms"] = json!(w.load_time.as_secs_f64() * 1000.0);
+    format!(
+        "{text}; the Windows metadata ({} enum types, read in {:.0} ms) defines {} of {} enums, {} enumerators checked: {} agree, {} corrected by the metadata ({} written on the page), {} only on the page, {} only in the metadata ({} added)",
+        w.types,
+        w.load_time.as_secs_f64() * 1000.0,
+        w.enums_found,
+        w.enums_found + w.enums_missing,
+        w.checked,
+        w.agreeing,
+        w.corrected,
+        w.corrected_written,
+        w.page_only,
+        w.metadata_only,
+        w.added
     )
 }
 
@@ -593,13 +646,19 @@ fn check(t: &Target, reporter: &mut Reporter) -> u8 {
     1
 }
 
-fn lint(s: &Source, reporter: &mut Reporter) -> u8 {
+fn lint(args: &LintArgs, reporter: &mut Reporter) -> u8 {
+    let s = &args.source;
+    let deny_inferred = match s.settings.config(&s.docs) {
+        Ok(config) => args.deny_inferred || config.deny_inferred,
+        // `load` reports it.
+        Err(_) => args.deny_inferred,
+    };
     let loaded = match load("lint", s, reporter, false) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let load_warnings = reporter.warnings();
-    let found = cli::lint::lint(&s.docs, &loaded);
+    let found = cli::lint::lint(&s.docs, &loaded, deny_inferred);
     reporter.diagnostics(&found.findings);
     let (text, mut fields) = counts(&loaded);
     let not_understood = found.notes - found.understood;
@@ -608,17 +667,52 @@ fn lint(s: &Source, reporter: &mut Reporter) -> u8 {
     fields["notes_not_understood"] = json!(not_understood);
     fields["enums_all_inferred"] = json!(found.all_inferred);
     fields["load_warnings"] = json!(load_warnings);
+    let c = &found.values;
+    fields["enumerators"] = json!(c.enumerators);
+    fields["verified_by_headers"] = json!(c.verified_by_headers);
+    fields["verified_by_winmd"] = json!(c.verified_by_winmd);
+    fields["from_headers"] = json!(c.from_headers);
+    fields["from_winmd"] = json!(c.from_winmd);
+    fields["written_unverified"] = json!(c.written);
+    fields["inferred"] = json!(c.inferred);
+    fields["overridden"] = json!(c.overridden);
+    let mut witnesses = Vec::new();
+    if loaded.headers.is_some() {
+        witnesses.push(format!(
+            "headers verified {} and gave {}",
+            c.verified_by_headers, c.from_headers
+        ));
+    }
+    if loaded.winmd.is_some() {
+        witnesses.push(format!(
+            "the Windows metadata verified {} and gave {}",
+            c.verified_by_winmd, c.from_winmd
+        ));
+    }
+    let witnesses = if witnesses.is_empty() {
+        "no witness (--header-dir, --winmd)".to_string()
+    } else {
+        witnesses.join(", ")
+    };
     let text = format!(
-        "{text}; {} found, {} understood, {} not understood; {} with only inferred values; {} from loading",
+        "{text}; {} found, {} understood, {} not understood; {} with only inferred values; {} from loading; {}: {witnesses}; {} written on the page only, {} still inferred{}",
         plural(found.notes, "version note"),
         found.understood,
         not_understood,
         plural(found.all_inferred, "enum"),
         plural(load_warnings, "warning"),
+        plural(c.enumerators, "enumerator"),
+        c.written,
+        c.inferred,
+        if deny_inferred { " (denied)" } else { "" },
     );
     let text = with_headers(text, &loaded, &mut fields);
     reporter.summary("lint", &text, fields);
-    if reporter.warnings() > 0 { 1 } else { 0 }
+    if reporter.warnings() > 0 || reporter.errors() > 0 {
+        1
+    } else {
+        0
+    }
 }
 
 fn dump(d: &DumpArgs, reporter: &mut Reporter) -> u8 {

@@ -576,3 +576,123 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err:?}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// `../shared/winmd/Windows.Win32.winmd`, or `None` after printing why the test skips.
+fn win32_winmd() -> Option<PathBuf> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/winmd/Windows.Win32.winmd");
+    if file.is_file() {
+        Some(file.canonicalize().unwrap())
+    } else {
+        eprintln!(
+            "NOTICE: {} is absent: the Windows metadata part is skipped.",
+            file.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn winmd_values_are_marked_in_dump_and_described_in_the_docs() {
+    let dir = seed_project("winmd");
+    // Not a metadata file: an error naming it, and nothing is written.
+    fs::write(dir.join("bad.winmd"), "not metadata").unwrap();
+    let out = docbind(&dir, &["generate", "--winmd", "bad.winmd"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a Windows metadata file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("generated").exists());
+
+    let Some(winmd) = win32_winmd() else { return };
+    let winmd = winmd.to_str().unwrap();
+    let out = docbind(&dir, &["dump", "--json", "--winmd", winmd]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let model: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let e = &model["enums"][0];
+    assert_eq!(e["c_name"], "BG_JOB_TYPE");
+    assert_eq!(
+        e["winmd_type"],
+        "Windows.Win32.Networking.BackgroundIntelligentTransferService.BG_JOB_TYPE"
+    );
+    assert_eq!(e["winmd_file"], "Windows.Win32.winmd");
+    for v in e["variants"].as_array().unwrap() {
+        assert_eq!(v["value_source"], "winmd", "{v}");
+    }
+    let err = stderr(&out);
+    assert!(
+        err.contains("the Windows metadata (")
+            && err.contains("defines 1 of 1 enums, 3 enumerators checked: 3 agree"),
+        "{err}"
+    );
+
+    let out = docbind(&dir, &["generate", "--winmd", winmd]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let bits = fs::read_to_string(dir.join("generated/src/bits.rs")).unwrap();
+    assert!(
+        bits.contains("Values are taken from the Windows metadata type `Windows.Win32.Networking.BackgroundIntelligentTransferService.BG_JOB_TYPE` (`Windows.Win32.winmd`)"),
+        "{bits}"
+    );
+    assert!(
+        bits.contains("*Value from the Windows metadata.*"),
+        "{bits}"
+    );
+    // `check` with the same flags is clean, and tells how to regenerate when not.
+    let out = docbind(&dir, &["check", "--winmd", winmd]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn lint_counts_values_by_witness_and_deny_inferred_makes_inferred_values_errors() {
+    let dir = scratch("deny-inferred");
+    fs::create_dir_all(dir.join("docs/widget")).unwrap();
+    fs::write(
+        dir.join("docs/widget/ne-widget-widget_kind.md"),
+        WIDGET_KIND,
+    )
+    .unwrap();
+    fs::write(
+        dir.join("docs/widget/ne-widget-widget_size.md"),
+        WIDGET_SIZE,
+    )
+    .unwrap();
+    let out = docbind(&dir, &["lint", "--message-format", "json"]);
+    let err = stderr(&out);
+    let summary: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    let inferred = summary["inferred"].as_u64().unwrap();
+    assert!(inferred > 0, "{err}");
+    assert_eq!(summary["written_unverified"], 2, "{err}");
+    assert_eq!(summary["verified_by_winmd"], 0, "{err}");
+    assert_eq!(summary["errors"], 0, "{err}");
+
+    let out = docbind(
+        &dir,
+        &["lint", "--deny-inferred", "--message-format", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    let summary: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["errors"].as_u64(), Some(inferred), "{err}");
+    assert!(
+        err.contains(
+            "has an inferred value (0): neither the page nor a witness gives it (deny-inferred)"
+        ),
+        "{err}"
+    );
+
+    // The same from docbind.toml.
+    fs::write(dir.join("docs/docbind.toml"), "deny-inferred = true\n").unwrap();
+    let out = docbind(&dir, &["lint"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("still inferred (denied)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("error: `WIDGET_KIND_"),
+        "{}",
+        stderr(&out)
+    );
+}

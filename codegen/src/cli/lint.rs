@@ -17,6 +17,29 @@ pub struct Lint {
     pub understood: usize,
     /// Enums whose values are all inferred.
     pub all_inferred: usize,
+    /// Where the enumerators' values come from.
+    pub values: ValueCounts,
+}
+
+/// The enumerators of a tree by where their value comes from, and what each witness verified.
+#[derive(Debug, Default)]
+pub struct ValueCounts {
+    /// All enumerators (variants, those the witnesses added included).
+    pub enumerators: usize,
+    /// Enumerators whose value a header knows (it agreed with the value, or gave it).
+    pub verified_by_headers: usize,
+    /// Enumerators whose value the Windows metadata knows (it agreed, or gave it).
+    pub verified_by_winmd: usize,
+    /// Values used from a header.
+    pub from_headers: usize,
+    /// Values used from the Windows metadata.
+    pub from_winmd: usize,
+    /// Values the page writes that no witness knows.
+    pub written: usize,
+    /// Values from C's rule that no witness confirms.
+    pub inferred: usize,
+    /// Values set by the configuration.
+    pub overridden: usize,
 }
 
 const NOTE_HELP: &str = "the sentence stays in the docs, but `availability()` does not state it; \
@@ -27,9 +50,15 @@ const NOTE_HELP: &str = "the sentence stays in the docs, but `availability()` do
 const INFERRED_HELP: &str = "values may be wrong; give them in the field headings \
      (`### -field NAME:VALUE`) or a `## -syntax` block with the C declaration";
 
-/// Checks the model of `docs` (as [`docbind::load`] built it).
-pub fn lint(docs: &Path, loaded: &Loaded) -> Lint {
+const DENY_HELP: &str = "write the value on the page (`### -field NAME:VALUE`), give a witness \
+     (`--header-dir`, `--winmd`), or override it in docbind.toml with a reason";
+
+/// Checks the model of `docs` (as [`docbind::load`] built it). With `deny_inferred`, every
+/// inferred value is an error.
+pub fn lint(docs: &Path, loaded: &Loaded, deny_inferred: bool) -> Lint {
     let mut lint = Lint::default();
+    lint.values.verified_by_headers = loaded.headers.as_ref().map_or(0, |h| h.checked);
+    lint.values.verified_by_winmd = loaded.winmd.as_ref().map_or(0, |w| w.checked);
     let mut pages: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for e in loaded.bindings.enums() {
         let file = docs.join(&e.source);
@@ -63,6 +92,34 @@ pub fn lint(docs: &Path, loaded: &Loaded) -> Lint {
             )
             .with_help(NOTE_HELP);
             lint.findings.push(located(d, text, note));
+        }
+        for v in &e.variants {
+            let counts = &mut lint.values;
+            counts.enumerators += 1;
+            match v.value_source {
+                ValueSource::Header => counts.from_headers += 1,
+                ValueSource::Winmd => counts.from_winmd += 1,
+                ValueSource::Heading | ValueSource::Body | ValueSource::Syntax => {
+                    counts.written += 1
+                }
+                ValueSource::Inferred => counts.inferred += 1,
+                ValueSource::Override => counts.overridden += 1,
+            }
+            if deny_inferred && v.value_source == ValueSource::Inferred {
+                let mut d = Diagnostic::error(
+                    &file,
+                    v.line,
+                    format!(
+                        "`{}` of `{}` has an inferred value ({}): neither the page nor a witness gives it (deny-inferred)",
+                        v.c_name, e.c_name, v.value
+                    ),
+                )
+                .with_help(DENY_HELP);
+                if let Some(text) = text {
+                    d = d.with_source(text);
+                }
+                lint.findings.push(d);
+            }
         }
         if !e.variants.is_empty()
             && e.variants

@@ -136,6 +136,17 @@ fn enum_docs(e: &Enum) -> String {
             "\n\n*Values are taken from the C header `{header}` where it defines them.*"
         ));
     }
+    if let Some(meta) = &e.winmd_type {
+        let file = e.winmd_file.as_deref().unwrap_or("Windows metadata");
+        let rank = if e.header_file.is_some() {
+            " (after the page's own C header, before any other header)"
+        } else {
+            ""
+        };
+        docs.push_str(&format!(
+            "\n\n*Values are taken from the Windows metadata type `{meta}` (`{file}`) where it defines them{rank}.*"
+        ));
+    }
     docs.push_str(&availability_section(&e.availability));
     if !e.see_also.is_empty() || e.url.is_some() {
         docs.push_str("\n\n# See also\n");
@@ -156,6 +167,9 @@ fn variant_docs(v: &Variant, repr: Repr) -> String {
         docs = format!("The C value `{}`.", v.c_name);
     }
     docs.push_str(&availability_section(&v.availability));
+    if v.value_source == ValueSource::Winmd && v.line != 0 {
+        docs.push_str("\n\n*Value from the Windows metadata.*");
+    }
     if v.value_source == ValueSource::Inferred {
         docs.push_str(&format!(
             "\n\n*Inferred value ({} as `{}`): the page gives none, so it follows C's rule (the previous value + 1, the first 0).*",

@@ -584,6 +584,26 @@ mod tests {
         assert!(diagnostics.iter().any(|d| d.message.contains("(left out)")));
     }
 
+    /// `cargo test -p docbind --lib --no-default-features winmd`.
+    #[cfg(not(feature = "winmd"))]
+    #[test]
+    fn without_the_feature_asking_for_metadata_is_an_error_naming_it() {
+        let config = Config {
+            winmd: vec!["meta/Windows.Win32.winmd".into()],
+            ..Config::default()
+        };
+        let page = "---\nUID: NE:demo.X\nreq.typenames: X\n---\n## -enum-fields\n### -field X_A\n";
+        let loaded = crate::load_pages([("demo/x.md", page.as_bytes())], &config);
+        assert!(loaded.has_errors());
+        let d = loaded.diagnostics.iter().find(|d| d.is_error()).unwrap();
+        assert!(d.message.contains("without its `winmd` feature"), "{d}");
+        assert!(
+            d.help.as_deref().unwrap().contains("enable the feature"),
+            "{d}"
+        );
+        assert_eq!(d.file, Path::new("meta/Windows.Win32.winmd"));
+    }
+
     #[test]
     fn enums_the_metadata_lacks_are_counted_and_left_alone() {
         let index = MetaIndex::new(vec![meta("OTHER", 32, &[("OTHER_A", 3)])]);
