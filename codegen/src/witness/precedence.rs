@@ -108,6 +108,123 @@ mod tests {
         assert_eq!(Witness::of(Header, false), Witness::OtherHeader);
     }
 
+    /// The page writes KIND_B = 2 and leaves KIND_C to C's rule; the metadata says 4 and 5;
+    /// headers say other things. Runs the two witnesses as the pipeline does.
+    fn run(header_file: &str, header_b: i128) -> (Vec<(i128, ValueSource)>, Vec<String>) {
+        use crate::witness::winmd_map::tests::{bindings, meta, page_enum, variant};
+        use crate::witness::{headers, scan::HeaderIndex, winmd_map};
+        let dir = std::env::temp_dir().join(format!(
+            "docbind-precedence-{}-{}",
+            header_file.replace('/', "_"),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("other")).unwrap();
+        std::fs::write(
+            dir.join(header_file),
+            format!("typedef enum {{ KIND_A = 0, KIND_B = {header_b}, KIND_C = 5 }} KIND;\n"),
+        )
+        .unwrap();
+        let item = page_enum(
+            "KIND",
+            &[],
+            vec![
+                variant("KIND_A", 0, ValueSource::Heading, 10),
+                variant("KIND_B", 2, ValueSource::Heading, 14),
+                variant("KIND_C", 3, ValueSource::Inferred, 18),
+            ],
+        );
+        // The module's `req.header` is `demo.h`.
+        let mut b = bindings(item);
+        let index = winmd_map::MetaIndex::new(vec![meta(
+            "KIND",
+            32,
+            &[("KIND_A", 0), ("KIND_B", 4), ("KIND_C", 5)],
+        )]);
+        let docs = Path::new("docs");
+        let options = winmd_map::Options {
+            docs,
+            add_metadata_only: true,
+        };
+        let (_, mut diagnostics) = winmd_map::cross_check(&mut b, &index, &options);
+        let headers_index = HeaderIndex::scan(std::slice::from_ref(&dir)).unwrap();
+        let dirs = [dir.clone()];
+        let options = headers::Options {
+            dirs: &dirs,
+            docs,
+            emit_header_only: true,
+        };
+        let (report, more) = headers::cross_check(&mut b, &headers_index, &options);
+        assert_eq!(
+            report.checked,
+            report.agreeing + report.corrected + report.overruled
+        );
+        diagnostics.extend(more);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let values = b.modules["demo"].enums[0]
+            .variants
+            .iter()
+            .map(|v| (v.value, v.value_source))
+            .collect();
+        let messages = diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.line, d.message))
+            .collect();
+        (values, messages)
+    }
+
+    #[test]
+    fn the_own_header_wins_over_the_metadata_which_wins_over_other_headers() {
+        use ValueSource::*;
+        // The page's own header (`demo.h`) says 7: it wins over the metadata's 4 (and, where
+        // they agree, it is recorded as the source: the first witness of the rule).
+        let (values, messages) = run("demo.h", 7);
+        assert_eq!(
+            values,
+            [(0, Header), (7, Header), (5, Header)],
+            "{messages:#?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.starts_with("14: witnesses disagree: `KIND_B` is 4 in the Windows metadata type `Windows.Win32.Demo.KIND` but 7 in")
+                && m.contains("the header's value is used")),
+            "{messages:#?}"
+        );
+        // The page and the metadata disagree too: reported at the page's line.
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("14: `KIND_B` is 2 on the page but 4")),
+            "{messages:#?}"
+        );
+
+        // Another header says 7: the metadata's 4 is kept, and the disagreement reported.
+        let (values, messages) = run("other/copy.h", 7);
+        assert_eq!(
+            values,
+            [(0, Winmd), (4, Winmd), (5, Winmd)],
+            "{messages:#?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("14: witnesses disagree")
+                    && m.contains("the metadata's value is used")),
+            "{messages:#?}"
+        );
+
+        // All witnesses agree: no disagreement, the own header is recorded as the source.
+        let (values, messages) = run("demo.h", 4);
+        assert_eq!(
+            values,
+            [(0, Header), (4, Header), (5, Header)],
+            "{messages:#?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("witnesses disagree")),
+            "{messages:#?}"
+        );
+    }
+
     #[test]
     fn own_header_by_file_name() {
         assert!(is_own_header(Path::new("/sdk/um/bits.h"), "bits.h"));

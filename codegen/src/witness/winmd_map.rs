@@ -357,11 +357,11 @@ fn add_metadata_only(item: &mut Enum, missing: &[&MetaEnumerator], place: &str) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{EnumStyle, Module, Repr};
 
-    fn variant(c_name: &str, value: i128, source: ValueSource, line: usize) -> Variant {
+    pub(crate) fn variant(c_name: &str, value: i128, source: ValueSource, line: usize) -> Variant {
         Variant {
             name: naming::upper_camel(c_name.rsplit('_').next().unwrap_or(c_name)),
             c_name: c_name.into(),
@@ -398,7 +398,7 @@ mod tests {
         }
     }
 
-    fn meta(name: &str, bits: u32, values: &[(&str, i128)]) -> MetaEnum {
+    pub(crate) fn meta(name: &str, bits: u32, values: &[(&str, i128)]) -> MetaEnum {
         MetaEnum {
             name: name.into(),
             namespace: "Windows.Win32.Demo".into(),
@@ -414,7 +414,7 @@ mod tests {
         }
     }
 
-    fn bindings(item: Enum) -> Bindings {
+    pub(crate) fn bindings(item: Enum) -> Bindings {
         let mut b = Bindings::default();
         b.modules.insert(
             "demo".into(),
