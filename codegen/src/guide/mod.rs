@@ -3,8 +3,9 @@
 //! The README (at the root of the repository) says what docbind is and how to use it; these
 //! pages are the detail behind it: the enum styles, how page text becomes doc comments and
 //! availability data, the build script and the command line, `docbind.toml`, the JSON model,
-//! what a docs update changes for semver, values from C headers, the figures measured on the
-//! real corpus and for performance, and what docbind does with bad and hostile input.
+//! what a docs update changes for semver, values from C headers and from Windows metadata, the
+//! figures measured on the real corpus and for performance, and what docbind does with bad and
+//! hostile input.
 //!
 //! Each page is a Markdown file next to this module (`codegen/src/guide/*.md`), readable on its
 //! own in the repository and rendered here by `cargo doc -p docbind --open`. The modules hold
@@ -36,6 +37,9 @@ pub mod diff {}
 
 #[doc = include_str!("headers.md")]
 pub mod headers {}
+
+#[doc = include_str!("winmd.md")]
+pub mod winmd {}
 
 #[doc = include_str!("corpus.md")]
 pub mod corpus {}

@@ -111,7 +111,7 @@ mod tests {
     /// The page writes KIND_B = 2 and leaves KIND_C to C's rule; the metadata says 4 and 5;
     /// headers say other things. Runs the two witnesses as the pipeline does.
     fn run(header_file: &str, header_b: i128) -> (Vec<(i128, ValueSource)>, Vec<String>) {
-        use crate::witness::winmd_map::tests::{bindings, meta, page_enum, variant};
+        use crate::witness::winmd_map::rows::{bindings, meta, page_enum, variant};
         use crate::witness::{headers, scan::HeaderIndex, winmd_map};
         let dir = std::env::temp_dir().join(format!(
             "docbind-precedence-{}-{}",

@@ -356,8 +356,9 @@ fn add_metadata_only(item: &mut Enum, missing: &[&MetaEnumerator], place: &str) 
     added
 }
 
+/// Rows and pages for the unit tests of the witnesses.
 #[cfg(test)]
-pub(crate) mod tests {
+pub(crate) mod rows {
     use super::*;
     use crate::model::{EnumStyle, Module, Repr};
 
@@ -426,6 +427,13 @@ pub(crate) mod tests {
         );
         b
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows::*;
+    use super::*;
+    use crate::model::Repr;
 
     fn run(item: Enum, index: &MetaIndex, add: bool) -> (Enum, WinmdReport, Vec<Diagnostic>) {
         let mut b = bindings(item);
