@@ -128,7 +128,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let bad = dir.join("bad.winmd");
         std::fs::write(&bad, b"MZ not really").unwrap();
-        let err = read(&[bad.clone()]).unwrap_err();
+        let err = read(std::slice::from_ref(&bad)).unwrap_err();
         assert_eq!(err.file, bad);
         assert!(err.message.contains("not a Windows metadata file"), "{err}");
         let missing = dir.join("missing.winmd");
