@@ -9,8 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::availability::{ClientVersion, Entry, Release};
 use crate::model::{AvailabilityNote, Bindings, Enum, ValueSource, Variant};
 use crate::naming;
-use crate::witness::precedence;
 use crate::witness::scan::HeaderIndex;
+use crate::witness::{precedence, winmd_map};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -142,8 +142,15 @@ fn check_enum(
                 report.checked += 1;
                 let own = precedence::is_own_header(where_, req_header);
                 let replaces = precedence::header_replaces(v.value_source, own);
-                if v.value == *value {
+                // `-1` in the metadata's `int` and `0xFFFFFFFF` in a header are one value: the
+                // metadata's form stays (its type says the signedness).
+                if winmd_map::same_value(v.value, *value, 32)
+                    || winmd_map::same_value(v.value, *value, 64)
+                {
                     report.agreeing += 1;
+                    if replaces {
+                        v.value_source = ValueSource::Header;
+                    }
                 } else {
                     let metadata = item.winmd_type.as_deref().unwrap_or("?");
                     let (used, why) = if replaces {
@@ -170,10 +177,10 @@ fn check_enum(
                         ))
                         .with_help("the precedence: the page's own header, then the Windows metadata, then other headers, then the page; override the value in docbind.toml with a reason to choose"),
                     );
-                }
-                if replaces {
-                    v.value = *value;
-                    v.value_source = ValueSource::Header;
+                    if replaces {
+                        v.value = *value;
+                        v.value_source = ValueSource::Header;
+                    }
                 }
             }
             Ok(value) => {

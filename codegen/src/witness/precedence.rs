@@ -212,6 +212,18 @@ mod tests {
             "{messages:#?}"
         );
 
+        // Another header that agrees: nothing to report, the metadata stays the source.
+        let (values, messages) = run("other/copy.h", 4);
+        assert_eq!(
+            values,
+            [(0, Winmd), (4, Winmd), (5, Winmd)],
+            "{messages:#?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("witnesses disagree")),
+            "{messages:#?}"
+        );
+
         // All witnesses agree: no disagreement, the own header is recorded as the source.
         let (values, messages) = run("demo.h", 4);
         assert_eq!(
