@@ -1,6 +1,7 @@
 //! Stage 4: front matter and sections of one page → the enum model.
 
 pub mod availability;
+mod body_c;
 pub mod overrides;
 pub mod shape;
 
@@ -167,7 +168,12 @@ pub fn lower(
         );
     }
     let syntax = page.sections.syntax.as_ref().map(|b| b.text.as_str());
-    let (values, unresolved) = values_of(&fields, syntax, globals, &mut warnings, &mut errors);
+    let mut declared = syntax.map(written::syntax_values).unwrap_or_default();
+    // Lines of the body that state one enumerator in C fill what the declaration leaves out.
+    for (name, value) in body_c::declared(page.sections, &fields) {
+        declared.entry(name).or_insert(value);
+    }
+    let (values, unresolved) = values_of(&fields, &declared, globals, &mut warnings, &mut errors);
     let repr = Repr::for_values(values.iter().map(|(v, _)| *v));
     if repr.is_none() {
         let range = range_errors(&fields, &values);
@@ -384,8 +390,9 @@ pub(crate) fn names_in(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The value of each field and where it came from: the field heading (a number, another
-/// enumerator's name, or a C expression), else the `## -syntax` declaration, else C's rule
-/// (the previous value + 1, the first 0).
+/// enumerator's name, or a C expression), else the C the page declares (`declared`: the
+/// `## -syntax` block, then lines of the body that state one enumerator), else C's rule (the
+/// previous value + 1, the first 0).
 ///
 /// A written value may name an enumerator further down the page: fields are worked out in
 /// the order their values need, and values that need each other (`A:B`, `B:A`) are an error.
@@ -393,12 +400,11 @@ pub(crate) fn names_in(text: &str) -> impl Iterator<Item = &str> {
 /// a written value named something unknown (another pass with more globals may resolve it).
 fn values_of(
     fields: &[&FieldSection],
-    syntax: Option<&str>,
+    declared: &BTreeMap<String, i128>,
     globals: &c::Defines,
     warnings: &mut Vec<PageError>,
     errors: &mut Vec<PageError>,
 ) -> (Vec<(i128, ValueSource)>, bool) {
-    let declared = syntax.map(written::syntax_values).unwrap_or_default();
     let index: BTreeMap<&str, usize> = fields
         .iter()
         .enumerate()

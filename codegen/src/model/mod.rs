@@ -104,7 +104,8 @@ pub enum ValueSource {
     Heading,
     /// Written at the start of the field's description (`0x00000010. Forces ...`).
     Body,
-    /// Read from the C declaration in the page's `## -syntax` section.
+    /// Read from the C declaration in the page's `## -syntax` section, or from a line of the
+    /// page's text that states one enumerator in C (`` `SOME_NAME = 1,` ``).
     Syntax,
     /// Not written anywhere: the previous value plus one (the first is 0), as C does.
     Inferred,
