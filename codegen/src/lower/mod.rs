@@ -448,7 +448,7 @@ fn values_of(
             let own = if wait.is_some() {
                 None
             } else {
-                Some(written_value(field, &declared, &known))
+                Some(written_value(field, declared, &known))
             };
             let mut why_inferred = None;
             if let Some(Err(why)) = &own {
