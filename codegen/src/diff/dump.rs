@@ -70,6 +70,10 @@ struct EnumJson {
     url: Option<String>,
     availability: Vec<NoteJson>,
     header_file: Option<String>,
+    #[serde(default)]
+    winmd_type: Option<String>,
+    #[serde(default)]
+    winmd_file: Option<String>,
     variants: Vec<VariantJson>,
     looks_like_flags: bool,
     style: EnumStyle,
@@ -92,6 +96,8 @@ impl From<EnumJson> for Enum {
             url: e.url,
             availability: notes(e.availability),
             header_file: e.header_file,
+            winmd_type: e.winmd_type,
+            winmd_file: e.winmd_file,
             variants: e.variants.into_iter().map(Variant::from).collect(),
             looks_like_flags: e.looks_like_flags,
             style: e.style,
@@ -190,6 +196,7 @@ enum ValueSourceJson {
     Syntax,
     Inferred,
     Header,
+    Winmd,
     Override,
 }
 
@@ -201,6 +208,7 @@ impl From<ValueSourceJson> for ValueSource {
             ValueSourceJson::Syntax => ValueSource::Syntax,
             ValueSourceJson::Inferred => ValueSource::Inferred,
             ValueSourceJson::Header => ValueSource::Header,
+            ValueSourceJson::Winmd => ValueSource::Winmd,
             ValueSourceJson::Override => ValueSource::Override,
         }
     }
@@ -215,6 +223,7 @@ impl From<ValueSource> for ValueSourceJson {
             ValueSource::Syntax => ValueSourceJson::Syntax,
             ValueSource::Inferred => ValueSourceJson::Inferred,
             ValueSource::Header => ValueSourceJson::Header,
+            ValueSource::Winmd => ValueSourceJson::Winmd,
             ValueSource::Override => ValueSourceJson::Override,
         }
     }

@@ -482,13 +482,17 @@ fn compare_enums(o: &Enum, n: &Enum, out: &mut Out<'_>) {
     }
     compare_availability(&o.availability, &n.availability, None, out);
     let mut docs = Vec::new();
-    let fields: [(&'static str, bool); 7] = [
+    let fields: [(&'static str, bool); 8] = [
         ("description", o.description != n.description),
         ("remarks", o.remarks != n.remarks),
         ("see also", o.see_also != n.see_also),
         ("url", o.url != n.url),
         ("C aliases", o.aliases != n.aliases),
         ("header file", o.header_file != n.header_file),
+        (
+            "Windows metadata type",
+            o.winmd_type != n.winmd_type || o.winmd_file != n.winmd_file,
+        ),
         ("source page", o.source != n.source),
     ];
     docs.extend(
@@ -765,6 +769,11 @@ fn compare_variant(w: &Variant, v: &Variant, e: &Enum, out: &mut Out<'_>) {
     }
     if (w.value_source == ValueSource::Inferred) != (v.value_source == ValueSource::Inferred) {
         docs.push("inferred value");
+    }
+    // The docs of a documented variant say when its value is the Windows metadata's.
+    let from_winmd = |x: &Variant| x.value_source == ValueSource::Winmd && x.line != 0;
+    if from_winmd(w) != from_winmd(v) {
+        docs.push("value from the Windows metadata");
     }
     if same_entries(&w.availability, &v.availability)
         && texts(&w.availability) != texts(&v.availability)
