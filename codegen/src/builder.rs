@@ -77,6 +77,7 @@ pub struct Builder {
     enums: BTreeMap<String, EnumOverride>,
     non_exhaustive: Option<bool>,
     modules: BTreeMap<String, String>,
+    strict: Option<bool>,
 }
 
 impl Builder {
@@ -98,6 +99,7 @@ impl Builder {
             enums: BTreeMap::new(),
             non_exhaustive: None,
             modules: BTreeMap::new(),
+            strict: None,
         }
     }
 
@@ -248,6 +250,9 @@ impl Builder {
         if let Some(yes) = self.non_exhaustive {
             config.non_exhaustive = yes;
         }
+        if let Some(yes) = self.strict {
+            config.strict = yes;
+        }
         for (header, module) in &self.modules {
             if crate::naming::module_name(module) != *module {
                 return Err(Error::single(Diagnostic::error(
@@ -287,8 +292,10 @@ impl Builder {
         self
     }
 
-    /// Generates the file; returns its path. Warnings are printed as `cargo:warning=` lines;
-    /// on error nothing is written and the error lists every problem.
+    /// Generates the file; returns its path. Warnings are printed as `cargo:warning=` lines
+    /// (by default, a page that cannot be bound is one of them: it is left out, and the rest
+    /// is written); on error (with [`Builder::strict`], any page defect) nothing is written and
+    /// the error lists every problem.
     pub fn generate(&self) -> Result<PathBuf, Error> {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
@@ -322,7 +329,11 @@ impl Builder {
             }
         }
         let loaded = result?;
-        for d in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
+        for d in loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+        {
             for line in d.to_string().lines() {
                 println!("cargo:warning={line}");
             }
@@ -334,11 +345,10 @@ impl Builder {
         }
         let files = crate::render(&loaded.bindings, &layout)?;
         crate::write(&out_dir, &files).map_err(|e| {
-            Error::single(Diagnostic::error(
-                &out_dir,
-                0,
-                format!("cannot write the generated file: {e}"),
-            ))
+            Error::single(
+                Diagnostic::error(&out_dir, 0, format!("cannot write the generated file: {e}"))
+                    .with_code(crate::diagnostic::Code::Output),
+            )
         })?;
         Ok(out_dir.join(&self.file_name))
     }
@@ -354,6 +364,43 @@ impl Builder {
     /// `docbind.toml`; default true).
     pub fn non_exhaustive(mut self, yes: bool) -> Self {
         self.non_exhaustive = Some(yes);
+        self
+    }
+
+    /// Whether every page defect is an error (`strict` in `docbind.toml`; default false).
+    ///
+    /// By default, for a docs tree you do not own, a page that cannot be bound is left out
+    /// with a `cargo:warning=` and the rest is generated. Strict, for a tree you own and fix:
+    /// any page defect (a page left out, or read by assuming what it meant) fails the build
+    /// and nothing is written.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dir = std::env::temp_dir().join(format!("docbind-doc-strict-{}", std::process::id()));
+    /// let docs = dir.join("docs");
+    /// std::fs::create_dir_all(&docs)?;
+    /// let page = |name: &str, field: &str| {
+    ///     format!("---\nUID: NE:demo.{name}\nreq.header: demo.h\nreq.typenames: {name}\n---\n\
+    ///              ## -enum-fields\n{field}\n")
+    /// };
+    /// std::fs::write(docs.join("ne-demo-good.md"), page("GOOD", "### -field GOOD_A"))?;
+    /// std::fs::write(docs.join("ne-demo-stub.md"), page("STUB", ""))?; // no fields
+    ///
+    /// // By default the stub is left out with a warning; GOOD is written.
+    /// let builder = docbind::Builder::new(&docs).emit_rerun_if_changed(false);
+    /// let file = builder.clone().out_dir(dir.join("lenient")).generate()?;
+    /// assert!(std::fs::read_to_string(file)?.contains("pub enum Good {"));
+    ///
+    /// // Strict: the stub is an error, and nothing is written.
+    /// let error = builder.strict(true).out_dir(dir.join("strict")).generate().unwrap_err();
+    /// assert_eq!(error.diagnostics[0].message, "the page documents no enumerators");
+    /// assert!(!dir.join("strict").exists());
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.strict = Some(yes);
         self
     }
 

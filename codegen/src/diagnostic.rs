@@ -1,4 +1,6 @@
-//! Diagnostics: what went wrong (or looks wrong) on which page, at which line.
+//! Diagnostics: what went wrong (or looks wrong) on which page, at which line, and of which
+//! kind ([`Code`]): a defect of one page (the page is left out, or read by assuming something)
+//! or an error of the whole run.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -8,8 +10,11 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     /// The page (or the run) cannot produce correct output.
     Error,
-    /// Output was produced, but something on the page was ignored or guessed.
+    /// Output was produced, but something on the page was ignored, guessed, or left out.
     Warning,
+    /// Something only `docbind lint` shows: a page of another kind that is broken, an older
+    /// form of the format. Never stops a run, in any mode.
+    Note,
 }
 
 impl Severity {
@@ -18,7 +23,167 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
+    }
+}
+
+/// What a [`Class`] of diagnostic does to the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// A page defect that costs the page: the page is left out. An error with `strict`; by
+    /// default a warning that says the page is left out, and everything else is written.
+    LeftOut,
+    /// A page defect docbind read past by assuming what the page meant (the warning says
+    /// what): a warning by default, an error with `strict`.
+    Recovered,
+    /// Something a page says that docbind used as best it can (a value inferred, a field
+    /// documented twice): a warning in both modes.
+    Warning,
+    /// Shown by `docbind lint` only (a broken page of another kind, an older form of the
+    /// format): never an error, in any mode.
+    Note,
+    /// The run cannot go on (the configuration, the docs root, nothing left to write, the
+    /// output directory): an error in both modes.
+    Run,
+}
+
+impl Class {
+    /// A short name (`left-out`, `recovered`, `warning`, `note`, `run`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::LeftOut => "left-out",
+            Class::Recovered => "recovered",
+            Class::Warning => "warning",
+            Class::Note => "note",
+            Class::Run => "run",
+        }
+    }
+
+    /// Whether diagnostics of this class concern one page (rather than the run).
+    pub fn is_page_defect(self) -> bool {
+        matches!(self, Class::LeftOut | Class::Recovered)
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $class:ident;)*) => {
+        /// The kind of a [`Diagnostic`]: a stable name (`no-fields`, `yaml-fallback`, ...) to
+        /// group, count and filter by, shown in brackets after the severity
+        /// (`warning[no-fields]: ...`) and as `code` in JSON. Each kind has one [`Class`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every kind, in the order of the guide's table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// What diagnostics of this kind do to the run.
+            pub fn class(self) -> Class {
+                match self {
+                    $(Code::$variant => Class::$class,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The page cannot be read (permissions, a dangling symlink, not a regular file).
+    UnreadablePage = "unreadable-page", LeftOut;
+    /// A directory of the tree cannot be read: its pages are left out.
+    UnreadableDir = "unreadable-dir", LeftOut;
+    /// The page is larger than docbind reads.
+    PageTooLarge = "page-too-large", LeftOut;
+    /// The page is not UTF-8 text.
+    Encoding = "encoding", LeftOut;
+    /// An enum page without front matter (or with a first line that is not `---`).
+    NoFrontMatter = "no-front-matter", LeftOut;
+    /// The front matter is never closed.
+    UnclosedFrontMatter = "unclosed-front-matter", LeftOut;
+    /// The front matter is neither YAML nor flat `key: value` lines.
+    InvalidFrontMatter = "invalid-front-matter", LeftOut;
+    /// The front matter is too large, or nests too deep.
+    FrontMatterLimits = "front-matter-limits", LeftOut;
+    /// The page lists enum fields but has no `UID`.
+    NoUid = "no-uid", LeftOut;
+    /// No type name, or one that is no C identifier or makes no Rust name.
+    TypeName = "type-name", LeftOut;
+    /// The page documents no enumerators (an empty `## -enum-fields`: a stub).
+    NoFields = "no-fields", LeftOut;
+    /// A field with no name, or a name that is no C identifier (after recovery).
+    FieldName = "field-name", LeftOut;
+    /// A name that makes no Rust identifier, or two names that make the same one.
+    RustName = "rust-name", LeftOut;
+    /// A value beyond 64 bits, or values no single 64-bit type holds.
+    ValueRange = "value-range", LeftOut;
+    /// Values that need each other.
+    ValueCycle = "value-cycle", LeftOut;
+    /// With the C header's values, the values no longer fit one 64-bit type.
+    HeaderValues = "header-values", LeftOut;
+    /// A field name with trailing punctuation (`### -field NAME,`), read without it.
+    FieldNamePunctuation = "field-name-punctuation", Recovered;
+    /// An older heading (`##### - PARENT.CHILD`) documenting a sub-item of a value, read as
+    /// part of that value's docs.
+    SubItemHeading = "sub-item-heading", Recovered;
+    /// Front matter YAML rejects (`req.typenames: *PX, X`, a second colon in a value), read
+    /// as flat `key: value` lines and `- item` lists.
+    YamlFallback = "yaml-fallback", Recovered;
+    /// A field documented twice: the first one counts.
+    DuplicateField = "duplicate-field", Warning;
+    /// A written value docbind cannot evaluate: inferred by C's rule.
+    ValueInferred = "value-inferred", Warning;
+    /// A second page for the same type: left out, the first one counts.
+    DuplicatePage = "duplicate-page", Warning;
+    /// What the C headers say about the page's values.
+    HeaderCheck = "header-check", Warning;
+    /// A setting of the configuration for a type whose page was left out.
+    OverrideLeftOut = "override-left-out", Warning;
+    /// A symlink loop, or an entry that is no page and cannot be read.
+    TreeEntry = "tree-entry", Warning;
+    /// A version note docbind does not understand (`docbind lint`).
+    VersionNote = "version-note", Warning;
+    /// An enum whose values are all inferred (`docbind lint`).
+    ValuesInferred = "values-inferred", Warning;
+    /// Values written in the older heading form `#### - NAME`, read as `### -field NAME`.
+    OldHeadingForm = "old-heading-form", Note;
+    /// A page of another kind (`NF:`, `NS:`, ..., or no `UID`) that is broken: not bound anyway.
+    OtherPage = "other-page", Note;
+    /// An empty page.
+    EmptyPage = "empty-page", Note;
+    /// The configuration cannot be read or names what does not exist.
+    Config = "config", Run;
+    /// The docs root cannot be read.
+    DocsRoot = "docs-root", Run;
+    /// The C header directories cannot be read.
+    HeaderDirs = "header-dirs", Run;
+    /// Every enum page was left out: nothing to write.
+    NothingBound = "nothing-bound", Run;
+    /// The output cannot be written, or is out of date (`check`).
+    Output = "output", Run;
+    /// docbind produced Rust that does not parse (a bug in docbind).
+    Internal = "internal", Run;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -60,6 +225,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the line the message points at (without its line ending).
     pub source_line: Option<String>,
+    /// Its kind, when it has one (every diagnostic about a page has).
+    pub code: Option<Code>,
 }
 
 impl Diagnostic {
@@ -82,6 +249,37 @@ impl Diagnostic {
             message,
             help: None,
             source_line: None,
+            code: None,
+        }
+    }
+
+    /// A note about `file` at `line` (0 for the whole file): shown by `docbind lint` only.
+    pub fn note(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, file.into(), line, message.into())
+    }
+
+    /// Sets the kind.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// What this diagnostic does to the run: its kind's [`Class`]; without a kind, an error is
+    /// a run error, a warning a warning and a note a note.
+    pub fn class(&self) -> Class {
+        match (self.code, self.severity) {
+            (Some(code), _) => code.class(),
+            (None, Severity::Error) => Class::Run,
+            (None, Severity::Warning) => Class::Warning,
+            (None, Severity::Note) => Class::Note,
+        }
+    }
+
+    /// `error`, or `error[code]` when it has a kind.
+    pub fn title(&self) -> String {
+        match self.code {
+            Some(code) => format!("{}[{code}]", self.severity.as_str()),
+            None => self.severity.as_str().to_string(),
         }
     }
 
@@ -194,7 +392,7 @@ fn excerpt(src: &str, column: usize) -> (String, Option<usize>) {
 /// ```
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: {}", self.severity.as_str(), self.message)?;
+        writeln!(f, "{}: {}", self.title(), self.message)?;
         let gutter = " ".repeat(self.line.max(1).to_string().len());
         write!(f, "{gutter}--> {}", self.location())?;
         if let Some(src) = &self.source_line {

@@ -127,7 +127,9 @@ use pipeline::{Loaded, Timings};
 use std::path::Path;
 
 /// Reads the pages under `docs` and builds the model. Problems with single pages are in
-/// [`Loaded::diagnostics`]; `Err` only when `docs` cannot be read at all.
+/// [`Loaded::diagnostics`], as the mode makes them ([`Config::strict`]): by default a page
+/// that cannot be bound is left out with a warning; with `strict`, every page defect is an
+/// error. `Err` only when `docs` cannot be read at all.
 pub fn load(docs: &Path, config: &Config) -> Result<Loaded, Error> {
     load_with_progress(docs, config, &mut |_, _| {})
 }
@@ -159,19 +161,22 @@ pub fn load_with_progress(
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<Loaded, Error> {
     let mut loaded = pipeline::load(docs, config, progress).map_err(Error::single)?;
-    apply_config(&mut loaded, config);
+    apply_config(&mut loaded, docs, config);
     Ok(loaded)
 }
 
 /// The configuration's overrides (renames, values, styles), then each enum's style and
-/// `#[non_exhaustive]`: the last step of building the model, for a tree and for pages alike.
-fn apply_config(loaded: &mut Loaded, config: &Config) {
+/// `#[non_exhaustive]`, then the mode (see [`Config::strict`]): the last step of building the
+/// model, for a tree (read from `docs`) and for pages alike.
+fn apply_config(loaded: &mut Loaded, docs: &Path, config: &Config) {
     let start = std::time::Instant::now();
+    let left_out = pipeline::left_out_types(loaded);
     let (mut bindings, diagnostics) =
-        lower::overrides::apply(std::mem::take(&mut loaded.bindings), config);
+        lower::overrides::apply(std::mem::take(&mut loaded.bindings), config, &left_out);
     lower::shape::resolve_styles(&mut bindings, config);
     loaded.bindings = bindings;
     loaded.diagnostics.extend(diagnostics);
+    pipeline::settle(loaded, docs, config);
     loaded.timings.model += start.elapsed();
 }
 
@@ -201,7 +206,7 @@ pub fn load_pages<'a>(
     config: &Config,
 ) -> Loaded {
     let mut loaded = pipeline::load_pages(pages, config);
-    apply_config(&mut loaded, config);
+    apply_config(&mut loaded, Path::new(""), config);
     loaded
 }
 
@@ -256,11 +261,14 @@ fn rendered(loaded: Loaded, layout: &Layout) -> Result<Generated, Error> {
 }
 
 fn render_error(e: syn::Error) -> Error {
-    Error::single(Diagnostic::error(
-        "<generated>",
-        0,
-        format!("docbind produced Rust that does not parse (a bug in docbind): {e}"),
-    ))
+    Error::single(
+        Diagnostic::error(
+            "<generated>",
+            0,
+            format!("docbind produced Rust that does not parse (a bug in docbind): {e}"),
+        )
+        .with_code(diagnostic::Code::Internal),
+    )
 }
 
 /// A successful run: the model and the files it becomes.
@@ -274,7 +282,10 @@ pub struct Generated {
     pub timings: Timings,
 }
 
-/// Loads `docs` and renders it; fails with every error found when any page has one.
+/// Loads `docs` and renders it; fails with every error found when there is one: an error of
+/// the run (the configuration, nothing left to write), or with [`Config::strict`] any page
+/// defect. By default a page that cannot be bound is left out with a warning in
+/// [`Loaded::diagnostics`], and the rest is rendered.
 pub fn generate(docs: &Path, config: &Config, layout: &Layout) -> Result<Generated, Error> {
     let loaded = load(docs, config)?;
     if loaded.has_errors() {
@@ -285,13 +296,14 @@ pub fn generate(docs: &Path, config: &Config, layout: &Layout) -> Result<Generat
     rendered(loaded, layout)
 }
 
-/// Like [`generate`], but a page with errors does not stop the run: the files are rendered
-/// from the pages that succeeded, and the errors stay in the returned
-/// [`Loaded::diagnostics`] for the caller to report (check [`Loaded::has_errors`]). Links to a
-/// page that failed are left as web links. `Err` only when `docs` cannot be read at all.
+/// Like [`generate`], but errors do not stop the run: the files are rendered from the pages
+/// that succeeded, and the errors stay in the returned [`Loaded::diagnostics`] for the caller
+/// to report (check [`Loaded::has_errors`]). Links to a page that failed are left as web
+/// links. `Err` only when `docs` cannot be read at all.
 ///
-/// This is `docbind generate --keep-going`: the enums of the failing pages are missing from
-/// what it writes.
+/// This is `docbind generate --strict --keep-going`: the enums of the failing pages are
+/// missing from what it writes. Without `strict` it renders what [`generate`] renders (page
+/// defects leave their pages out in both), even when the run has errors.
 pub fn generate_keep_going(
     docs: &Path,
     config: &Config,

@@ -9,6 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand};
 use cli::report::{MessageFormat, Reporter};
 use docbind::config::NameStyle;
+use docbind::diagnostic::{Code, Diagnostic, Severity};
 use docbind::model::EnumStyle;
 use docbind::report::{Difference, Loaded};
 use docbind::{Config, Layout};
@@ -25,7 +26,8 @@ use std::time::{Duration, Instant};
     about,
     long_about = None,
     after_help = "Exit status: 0 success; 1 `check` or `lint` found problems, or `diff` changes beyond \
-                  --allow; 2 bad usage, or input that cannot be read or has errors.\n\n\
+                  --allow; 2 bad usage, or input that cannot be read or has errors (by default a broken \
+                  page is a warning and is left out; with --strict it is an error).\n\n\
                   Examples:\n  docbind generate                  # docs/ → generated/src\n  \
                   docbind check --message-format json\n  docbind help lint"
 )]
@@ -41,7 +43,9 @@ struct Cli {
 enum Command {
     /// Generate Rust from a docs tree (default: `docs/` into `generated/src`).
     #[command(
-        after_help = "Nothing is written when a page has an error (unless --keep-going); only changed files are written.\n\n\
+        after_help = "By default a page that cannot be bound is left out with a warning and the rest is written \
+                      (exit 0); with --strict every page defect is an error and nothing is written (exit 2). \
+                      Only changed files are written.\n\n\
                       Examples:\n  docbind generate docs --out generated/src\n  \
                       docbind generate ../windows-driver-docs-ddi/wdk-ddi-src/content --crate target/ddi"
     )]
@@ -53,10 +57,12 @@ enum Command {
                       docbind check --message-format json 2> messages.jsonl"
     )]
     Check(Target),
-    /// Report what the pages say that docbind could not use: version notes it did not
-    /// understand, enums whose values are all inferred, and the warnings of loading.
+    /// Report what the pages say that docbind could not use, grouped by kind with counts: pages
+    /// left out and what was read by assuming something, version notes it did not understand,
+    /// enums whose values are all inferred, broken pages of other kinds.
     #[command(
-        after_help = "Exit status 1 when anything was reported, 0 when the docs are clean.\n\n\
+        after_help = "Exit status 1 when anything was reported, 0 when the docs are clean, 2 when the tree \
+                      or the configuration cannot be read.\n\n\
                       Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json"
     )]
     Lint(LintArgs),
@@ -106,6 +112,17 @@ struct Settings {
     /// Whether rust-style enums are marked #[non_exhaustive] [default: true].
     #[arg(long, value_name = "BOOL")]
     non_exhaustive: Option<bool>,
+    /// Make every page defect an error, for a docs tree you own (`--strict` or `--strict=BOOL`;
+    /// default: false, or `strict` in docbind.toml). Without it, a page that cannot be bound is
+    /// left out with a warning and the rest is written.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    strict: Option<bool>,
 }
 
 fn enum_style_parser() -> impl clap::builder::TypedValueParser<Value = EnumStyle> {
@@ -143,6 +160,9 @@ impl Settings {
         if let Some(yes) = self.non_exhaustive {
             config.non_exhaustive = yes;
         }
+        if let Some(yes) = self.strict {
+            config.strict = yes;
+        }
         Ok(config)
     }
 }
@@ -170,8 +190,9 @@ struct LintArgs {
 struct GenerateArgs {
     #[command(flatten)]
     target: Target,
-    /// Write what the pages without errors make even when others have errors (the errors are
-    /// still reported, and the exit code is still 2).
+    /// With --strict: write what the pages without errors make even when others have errors
+    /// (the errors are still reported, and the exit code is still 2). Without --strict, pages
+    /// with defects are left out anyway.
     #[arg(long)]
     keep_going: bool,
 }
@@ -242,6 +263,9 @@ impl Target {
         }
         for file in &s.winmd {
             command.push_str(&format!(" --winmd {}", file.display()));
+        }
+        if let Some(yes) = s.strict {
+            command.push_str(&format!(" --strict={yes}"));
         }
         command
     }
@@ -317,17 +341,36 @@ fn counts(loaded: &Loaded) -> (String, serde_json::Value) {
     let enums = loaded.bindings.enums().count();
     (
         format!(
-            "{} read, {}, {} skipped",
+            "{} read, {}, {} skipped{}",
             plural(loaded.pages, "page"),
             plural(enums, "enum"),
-            plural(loaded.skipped.len(), "page")
+            plural(loaded.skipped.len(), "page"),
+            left_out(loaded)
         ),
         json!({
             "pages_read": loaded.pages,
             "enums": enums,
             "pages_skipped": loaded.skipped.len(),
+            "pages_left_out": loaded.left_out(),
         }),
     )
+}
+
+/// ` (N of them enum pages left out)`, when there are any.
+fn left_out(loaded: &Loaded) -> String {
+    match loaded.left_out() {
+        0 => String::new(),
+        n => format!(" ({n} of them enum pages left out)"),
+    }
+}
+
+/// What the run reports about the pages: every diagnostic but the notes, which only `lint`
+/// shows.
+fn reported(loaded: &Loaded) -> impl Iterator<Item = &Diagnostic> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Note)
 }
 
 /// What the C headers (`--header-dir`) and the Windows metadata (`--winmd`) said, appended to
@@ -420,7 +463,7 @@ fn report_loaded(
     reporter: &mut Reporter,
     keep_errors: bool,
 ) -> Result<(), u8> {
-    reporter.diagnostics(&loaded.diagnostics);
+    reporter.diagnostics(reported(loaded));
     if loaded.has_errors() && !keep_errors {
         let (text, fields) = counts(loaded);
         let text = format!(
@@ -501,11 +544,10 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
     let report = match docbind::write(&dir, &files) {
         Ok(r) => r,
         Err(e) => {
-            reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(
-                &dir,
-                0,
-                format!("cannot write the generated files: {e}"),
-            ));
+            reporter.diagnostic(
+                &Diagnostic::error(&dir, 0, format!("cannot write the generated files: {e}"))
+                    .with_code(Code::Output),
+            );
             reporter.summary("generate", "nothing more was written", json!({}));
             return 2;
         }
@@ -520,25 +562,31 @@ fn generate(t: &Target, keep_going: bool, reporter: &mut Reporter) -> u8 {
     fields["files_removed"] = json!(report.removed.len());
     fields["out"] = json!(dir.display().to_string());
     let text = format!(
-        "{} read, {} written to {} ({} changed, {} removed), {} skipped, {}",
+        "{} read, {} written to {} ({} changed, {} removed), {} skipped{}, {}",
         plural(loaded.pages, "page"),
         plural(enums, "enum"),
         dir.display(),
         plural(report.written.len(), "file"),
         report.removed.len(),
         plural(loaded.skipped.len(), "page"),
+        left_out(&loaded),
         plural(reporter.warnings(), "warning"),
     );
     let text = with_headers(text, &loaded, &mut fields);
     if loaded.has_errors() {
         // --keep-going: the pages with errors were left out.
         let text = format!(
-            "{}; {text}; the pages with errors were left out (--keep-going)",
+            "{}; {text}; the pages that cannot be bound were left out (--keep-going)",
             plural(reporter.errors(), "error")
         );
         reporter.summary("generate", &text, fields);
         return 2;
     }
+    let text = if loaded.left_out() > 0 {
+        format!("{text}; `docbind lint` lists the pages' defects by kind")
+    } else {
+        text
+    };
     reporter.summary("generate", &text, fields);
     0
 }
@@ -633,7 +681,7 @@ fn check(t: &Target, reporter: &mut Reporter) -> u8 {
             Difference::Changed(..) => "out of date: would be rewritten",
             Difference::Stale(_) => "out of date: would be removed",
         };
-        reporter.diagnostic(&docbind::diagnostic::Diagnostic::error(d.path(), 0, what));
+        reporter.diagnostic(&Diagnostic::error(d.path(), 0, what).with_code(Code::Output));
     }
     let text = format!(
         "{text}, {}; {} out of date: run `{}`",
@@ -650,23 +698,50 @@ fn lint(args: &LintArgs, reporter: &mut Reporter) -> u8 {
     let s = &args.source;
     let deny_inferred = match s.settings.config(&s.docs) {
         Ok(config) => args.deny_inferred || config.deny_inferred,
-        // `load` reports it.
+        // Loading reports it.
         Err(_) => args.deny_inferred,
     };
-    let loaded = match load("lint", s, reporter, false) {
+    // Every defect is listed, in either mode: only a tree (or configuration) that cannot be
+    // read stops it.
+    let loaded = match load_unreported("lint", s, reporter) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let load_warnings = reporter.warnings();
     let found = cli::lint::lint(&s.docs, &loaded, deny_inferred);
-    reporter.diagnostics(&found.findings);
+    let groups = cli::lint::by_kind(loaded.diagnostics.iter().chain(&found.findings));
+    let mut kinds = serde_json::Map::new();
+    let mut by_kind = Vec::new();
+    for group in &groups {
+        let words = cli::lint::describe(group);
+        reporter.info(
+            "lint",
+            "kind",
+            &format!("[{}] {words}", group.kind),
+            json!({"kind": group.kind, "class": group.class.as_str(), "count": group.diagnostics.len()}),
+        );
+        reporter.diagnostics(group.diagnostics.iter().copied());
+        kinds.insert(
+            group.kind.to_string(),
+            json!({"class": group.class.as_str(), "count": group.diagnostics.len()}),
+        );
+        by_kind.push(format!("{} {}", group.diagnostics.len(), group.kind));
+    }
     let (text, mut fields) = counts(&loaded);
     let not_understood = found.notes - found.understood;
+    let load_diagnostics = loaded.diagnostics.len();
     fields["notes"] = json!(found.notes);
     fields["notes_understood"] = json!(found.understood);
     fields["notes_not_understood"] = json!(not_understood);
     fields["enums_all_inferred"] = json!(found.all_inferred);
-    fields["load_warnings"] = json!(load_warnings);
+    fields["load_warnings"] = json!(
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    );
+    fields["load_diagnostics"] = json!(load_diagnostics);
+    fields["kinds"] = serde_json::Value::Object(kinds);
     let c = &found.values;
     fields["enumerators"] = json!(c.enumerators);
     fields["verified_by_headers"] = json!(c.verified_by_headers);
@@ -694,25 +769,24 @@ fn lint(args: &LintArgs, reporter: &mut Reporter) -> u8 {
     } else {
         witnesses.join(", ")
     };
-    let text = format!(
+    let mut text = format!(
         "{text}; {} found, {} understood, {} not understood; {} with only inferred values; {} from loading; {}: {witnesses}; {} written on the page only, {} still inferred{}",
         plural(found.notes, "version note"),
         found.understood,
         not_understood,
         plural(found.all_inferred, "enum"),
-        plural(load_warnings, "warning"),
+        plural(load_diagnostics, "diagnostic"),
         plural(c.enumerators, "enumerator"),
         c.written,
         c.inferred,
         if deny_inferred { " (denied)" } else { "" },
     );
+    if !by_kind.is_empty() {
+        text = format!("{text}; by kind: {}", by_kind.join(", "));
+    }
     let text = with_headers(text, &loaded, &mut fields);
     reporter.summary("lint", &text, fields);
-    if reporter.warnings() > 0 || reporter.errors() > 0 {
-        1
-    } else {
-        0
-    }
+    if groups.is_empty() { 0 } else { 1 }
 }
 
 fn dump(d: &DumpArgs, reporter: &mut Reporter) -> u8 {

@@ -1,6 +1,7 @@
-//! `docbind lint`: what a docs tree says that docbind could not use, as warnings at the line.
+//! `docbind lint`: what a docs tree says that docbind could not use, as warnings at the line,
+//! grouped by kind.
 
-use docbind::diagnostic::Diagnostic;
+use docbind::diagnostic::{Class, Code, Diagnostic};
 use docbind::model::{AvailabilityNote, ValueSource};
 use docbind::report::Loaded;
 use std::collections::BTreeMap;
@@ -90,6 +91,7 @@ pub fn lint(docs: &Path, loaded: &Loaded, deny_inferred: bool) -> Lint {
                 note.line,
                 format!("version note {whose}not understood: \"{}\"", note.text),
             )
+            .with_code(Code::VersionNote)
             .with_help(NOTE_HELP);
             lint.findings.push(located(d, text, note));
         }
@@ -136,6 +138,7 @@ pub fn lint(docs: &Path, loaded: &Loaded, deny_inferred: bool) -> Lint {
                     e.c_name
                 ),
             )
+            .with_code(Code::ValuesInferred)
             .with_help(INFERRED_HELP);
             if let Some(text) = text {
                 d = d.with_source(text);
@@ -176,4 +179,60 @@ fn enum_fields_line(text: &str) -> Option<usize> {
     text.lines()
         .position(|l| l.trim_start().starts_with("## -enum-fields"))
         .map(|i| i + 1)
+}
+
+/// One kind of diagnostic in the lint's report: its name, its class, and its diagnostics in
+/// page order.
+pub struct Group<'d> {
+    /// The kind's name (`other` for diagnostics without one).
+    pub kind: &'static str,
+    /// What the kind does to a run (`left-out`, `recovered`, ...).
+    pub class: Class,
+    /// The diagnostics, by file and line.
+    pub diagnostics: Vec<&'d Diagnostic>,
+}
+
+/// `diagnostics` grouped by kind, the kinds in the order of [`Code::ALL`] (the guide's table:
+/// pages left out first, then recoveries, warnings, notes), diagnostics without a kind last.
+pub fn by_kind<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Group<'d>> {
+    let mut groups: BTreeMap<usize, Group<'d>> = BTreeMap::new();
+    for d in diagnostics {
+        let (order, kind) = match d.code {
+            Some(code) => (
+                Code::ALL
+                    .iter()
+                    .position(|c| *c == code)
+                    .unwrap_or(usize::MAX - 1),
+                code.as_str(),
+            ),
+            None => (usize::MAX, "other"),
+        };
+        groups
+            .entry(order)
+            .or_insert_with(|| Group {
+                kind,
+                class: d.class(),
+                diagnostics: Vec::new(),
+            })
+            .diagnostics
+            .push(d);
+    }
+    let mut groups: Vec<Group<'d>> = groups.into_values().collect();
+    for g in &mut groups {
+        g.diagnostics
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    }
+    groups
+}
+
+/// What a group's count stands for, in words: `3 pages left out`, `2 recovered`, ...
+pub fn describe(group: &Group<'_>) -> String {
+    let n = group.diagnostics.len();
+    match group.class {
+        Class::LeftOut => format!("{n} left out"),
+        Class::Recovered => format!("{n} recovered"),
+        Class::Warning => format!("{n} warning{}", if n == 1 { "" } else { "s" }),
+        Class::Note => format!("{n} note{}", if n == 1 { "" } else { "s" }),
+        Class::Run => format!("{n} error{}", if n == 1 { "" } else { "s" }),
+    }
 }

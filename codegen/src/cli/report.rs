@@ -2,7 +2,7 @@
 //! bar while it works (on a terminal only), and a closing summary line.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use docbind::diagnostic::Diagnostic;
+use docbind::diagnostic::{Diagnostic, Severity};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -27,8 +27,8 @@ pub struct Reporter {
     terminal: bool,
     bar: Option<ProgressBar>,
     start: Instant,
-    /// Diagnostics printed so far: (errors, warnings).
-    counts: (usize, usize),
+    /// Diagnostics printed so far: (errors, warnings, notes).
+    counts: (usize, usize, usize),
     /// Texts of files read to show the line a diagnostic points at (`None`: unreadable).
     sources: BTreeMap<PathBuf, Option<String>>,
 }
@@ -48,7 +48,7 @@ impl Reporter {
             terminal,
             bar: None,
             start: Instant::now(),
-            counts: (0, 0),
+            counts: (0, 0, 0),
             sources: BTreeMap::new(),
         }
     }
@@ -61,6 +61,11 @@ impl Reporter {
     /// Warnings printed so far.
     pub fn warnings(&self) -> usize {
         self.counts.1
+    }
+
+    /// Notes printed so far.
+    pub fn notes(&self) -> usize {
+        self.counts.2
     }
 
     /// A progress callback for [`docbind::load_with_progress`]: draws a bar on a terminal (and
@@ -113,10 +118,10 @@ impl Reporter {
     /// Prints one diagnostic (filling in the line it points at when the file can be read).
     pub fn diagnostic(&mut self, d: &Diagnostic) {
         self.done();
-        if d.is_error() {
-            self.counts.0 += 1;
-        } else {
-            self.counts.1 += 1;
+        match d.severity {
+            Severity::Error => self.counts.0 += 1,
+            Severity::Warning => self.counts.1 += 1,
+            Severity::Note => self.counts.2 += 1,
         }
         let d = self.with_source_line(d);
         match self.format {
@@ -156,6 +161,7 @@ impl Reporter {
                     map.insert("command".into(), json!(command));
                     map.insert("errors".into(), json!(self.errors()));
                     map.insert("warnings".into(), json!(self.warnings()));
+                    map.insert("notes".into(), json!(self.notes()));
                     map.insert("elapsed_seconds".into(), json!(elapsed));
                 }
                 to_stderr(&fields.to_string());
@@ -225,14 +231,18 @@ fn marker(line: &str, column: usize) -> std::ops::Range<usize> {
 
 /// rustc's layout: `error: message`, `--> file:line:column`, the line with a marker, `= help:`.
 fn human(d: &Diagnostic, renderer: &Renderer) -> String {
-    let level = if d.is_error() {
-        Level::ERROR
-    } else {
-        Level::WARNING
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     };
     let message = sanitize(&d.message, true);
     let path = d.file.display().to_string();
     let title = level.primary_title(message.as_str());
+    let title = match d.code {
+        Some(code) => title.id(code.as_str()),
+        None => title,
+    };
     let source = d.source_line.as_deref().map(|s| sanitize(s, false));
     let mut group = match (&source, d.line) {
         (_, 0) => Group::with_title(title).element(Origin::path(path.as_str())),
@@ -257,13 +267,15 @@ fn human(d: &Diagnostic, renderer: &Renderer) -> String {
     renderer.render(&[group])
 }
 
-/// `{"type":"diagnostic","severity":…,"file":…,"line":…,"column":…,"message":…,"help":…,
-/// "source_line":…}`; an unknown line or column is `null`.
+/// `{"type":"diagnostic","severity":…,"code":…,"class":…,"file":…,"line":…,"column":…,
+/// "message":…,"help":…,"source_line":…}`; an unknown line or column (or code) is `null`.
 fn json(d: &Diagnostic) -> Value {
     let known = |n: usize| if n == 0 { Value::Null } else { json!(n) };
     json!({
         "type": "diagnostic",
         "severity": d.severity.as_str(),
+        "code": d.code.map(|c| c.as_str()),
+        "class": d.class().as_str(),
         "file": d.file.display().to_string(),
         "line": known(d.line),
         "column": known(d.char_column()),
@@ -324,7 +336,7 @@ error: bad field
         let d = Diagnostic::warning("docs/a.md", 0, "m");
         assert_eq!(
             json(&d).to_string(),
-            r#"{"column":null,"file":"docs/a.md","help":null,"line":null,"message":"m","severity":"warning","source_line":null,"type":"diagnostic"}"#
+            r#"{"class":"warning","code":null,"column":null,"file":"docs/a.md","help":null,"line":null,"message":"m","severity":"warning","source_line":null,"type":"diagnostic"}"#
         );
     }
 }

@@ -3,7 +3,7 @@
 use crate::c::written::{self, Written};
 use crate::config::{Config, NameStyle};
 use crate::config::{EnumOverride, Origin, ValueOverride, VariantOverride};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::EnumStyle;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ pub const FILE_NAME: &str = "docbind.toml";
 const KNOWN_KEYS: &str = "known keys: base-url, docs-path, names (\"idiomatic\" or \"c\"), \
      header-dirs, header-only-variants, winmd, deny-inferred, enum-style, non-exhaustive, and [enums.C_TYPE_NAME] tables \
      with rename and style and [enums.C_TYPE_NAME.variants.C_NAME] tables with rename, value and reason, \
-     and a [modules] table mapping header file names to module names";
+     and a [modules] table mapping header file names to module names, and strict (true: every page defect is an error)";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -36,6 +36,7 @@ struct File {
     non_exhaustive: Option<bool>,
     #[serde(default)]
     modules: BTreeMap<String, Spanned<String>>,
+    strict: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +70,7 @@ struct VariantTable {
 fn error_at(path: &Path, text: &str, span: Range<usize>, message: String) -> Diagnostic {
     let (line, column) = line_col(text, span.start);
     Diagnostic::error(path, line, message)
+        .with_code(Code::Config)
         .at_column(column)
         .with_source(text)
 }
@@ -83,7 +85,8 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
                 span,
                 format!("invalid configuration: {}", e.message()),
             ),
-            None => Diagnostic::error(path, 0, format!("invalid configuration: {}", e.message())),
+            None => Diagnostic::error(path, 0, format!("invalid configuration: {}", e.message()))
+                .with_code(Code::Config),
         };
         d.with_help(KNOWN_KEYS)
     })?;
@@ -146,6 +149,9 @@ pub fn apply(path: &Path, text: &str, config: &mut Config) -> Result<(), Diagnos
     }
     if let Some(yes) = file.non_exhaustive {
         config.non_exhaustive = yes;
+    }
+    if let Some(yes) = file.strict {
+        config.strict = yes;
     }
     for (c_name, table) in file.enums {
         let origin = Some(Origin {
@@ -256,7 +262,9 @@ pub fn discover(docs: &Path) -> Result<Config, Diagnostic> {
             Ok(config)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => Err(Diagnostic::error(&path, 0, format!("cannot read: {e}"))),
+        Err(e) => {
+            Err(Diagnostic::error(&path, 0, format!("cannot read: {e}")).with_code(Code::Config))
+        }
     }
 }
 
@@ -264,6 +272,7 @@ pub fn discover(docs: &Path) -> Result<Config, Diagnostic> {
 pub fn from_file(path: &Path) -> Result<Config, Diagnostic> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostic::error(path, 0, format!("cannot read the configuration file: {e}"))
+            .with_code(Code::Config)
     })?;
     let mut config = Config::default();
     apply(path, &text, &mut config)?;

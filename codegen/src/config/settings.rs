@@ -47,6 +47,15 @@ pub struct Config {
     /// lowercase (`[modules] "61883.h" = "ieee61883"`). Headers not listed get a module named
     /// after the file (`bits.h` → `bits`, `61883.h` → `h61883`).
     pub modules: std::collections::BTreeMap<String, String>,
+    /// Whether every page defect is an error (`strict`, default `false`).
+    ///
+    /// By default (for a docs tree you do not own) a page that cannot be bound is left out
+    /// with a warning, a page docbind can read by assuming what it meant is read with a
+    /// warning saying what, and everything else is written. Strict (for a tree you own, whose
+    /// pages you fix): both are errors, and nothing is written. Errors of the run (the
+    /// configuration, the docs root, nothing left to write) stop it in both modes; pages of
+    /// other kinds never do.
+    pub strict: bool,
 }
 
 impl Default for Config {
@@ -63,6 +72,7 @@ impl Default for Config {
             enums: Default::default(),
             non_exhaustive: true,
             modules: Default::default(),
+            strict: false,
         }
     }
 }

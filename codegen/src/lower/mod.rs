@@ -8,6 +8,7 @@ pub mod shape;
 use crate::c;
 use crate::c::written::{self, Written};
 use crate::config::{Config, NameStyle};
+use crate::diagnostic::Code;
 use crate::doc_text;
 use crate::model::{AvailabilityNote, Enum, Repr, ValueSource, Variant};
 use crate::naming;
@@ -57,6 +58,7 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
             format!("a type name that is not a C identifier (`{c_name}`)")
         };
         return Err(PageError::new(
+            Code::TypeName,
             front.line_of("req.typenames"),
             format!("the page gives {what}"),
         )
@@ -75,6 +77,7 @@ pub fn type_names(front: &FrontMatter, config: &Config) -> Result<TypeNames, Pag
     };
     if !crate::naming::is_rust_ident(&rust_name) {
         return Err(PageError::new(
+            Code::TypeName,
             front.line_of("req.typenames"),
             format!("the type name `{c_name}` makes no valid Rust name (`{rust_name}`)"),
         )
@@ -163,7 +166,7 @@ pub fn lower(
             1
         };
         errors.push(
-            PageError::new(line, "the page documents no enumerators")
+            PageError::new(Code::NoFields, line, "the page documents no enumerators")
                 .help("list each value under `## -enum-fields` as `### -field NAME`"),
         );
     }
@@ -179,6 +182,7 @@ pub fn lower(
         let range = range_errors(&fields, &values);
         if range.is_empty() && errors.is_empty() {
             errors.push(PageError::new(
+                Code::ValueRange,
                 fields.first().map_or(1, |f| f.line),
                 "the values do not fit in one 64-bit integer type",
             ));
@@ -222,6 +226,7 @@ pub fn lower(
         if !crate::naming::is_rust_ident(name) {
             // `_`, say, which is a C identifier but no Rust one.
             let mut err = PageError::new(
+                Code::RustName,
                 field.line,
                 format!("`{}` makes no valid Rust name (`{name}`)", field.name),
             )
@@ -230,6 +235,7 @@ pub fn lower(
             errors.push(err);
         } else if let Some(first) = taken.insert(name, field) {
             let mut err = PageError::new(
+                Code::RustName,
                 field.line,
                 format!(
                     "`{}` and `{}` (line {}) both become the Rust name `{name}`",
@@ -346,7 +352,7 @@ fn checked_fields<'s>(
             } else {
                 format!("the field name `{}` is not a C identifier", field.name)
             };
-            let mut err = PageError::new(field.line, what).help(
+            let mut err = PageError::new(Code::FieldName, field.line, what).help(
                 "write the enumerator's C name: `### -field NAME` or `### -field NAME:VALUE`",
             );
             err.column = field.column;
@@ -355,6 +361,7 @@ fn checked_fields<'s>(
         }
         if let Some(first) = seen.get(field.name.as_str()) {
             let mut w = PageError::new(
+                Code::DuplicateField,
                 field.line,
                 format!(
                     "`{}` is documented twice (first at line {first}); this one is ignored",
@@ -458,6 +465,7 @@ fn values_of(
                 });
                 if overflow {
                     let mut err = PageError::new(
+                        Code::ValueRange,
                         field.line,
                         format!("`{}` = {text} does not fit in 64 bits", field.name),
                     )
@@ -502,6 +510,7 @@ fn values_of(
                     if let Some(Some(why)) = why_inferred {
                         unresolved |= why.contains("unknown identifier");
                         let mut warning = PageError::new(
+                            Code::ValueInferred,
                             field.line,
                             format!("{why}; the value is inferred as {next}"),
                         );
@@ -556,6 +565,7 @@ fn cycle_error(fields: &[&FieldSection], cycle: &[usize]) -> PageError {
         .map(|&i| format!("`{}`", fields[i].name))
         .collect();
     let mut err = PageError::new(
+        Code::ValueCycle,
         fields[first].line,
         format!("the values are circular: {}", path.join(" → ")),
     )
@@ -576,7 +586,7 @@ fn range_errors(fields: &[&FieldSection], values: &[(i128, ValueSource)]) -> Vec
         format!("`{}` = {value}{how}", fields[i].name)
     };
     let at = |i: usize, message: String| {
-        let mut err = PageError::new(fields[i].line, message)
+        let mut err = PageError::new(Code::ValueRange, fields[i].line, message)
             .help("enumerator values are 64-bit integers: from -2^63 to 2^64 - 1");
         err.column = fields[i].column;
         err

@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::config::overrides::{EnumOverride, Origin};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Bindings, Enum, ValueSource};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,6 +22,7 @@ fn at(origin: Option<&Origin>, message: String) -> Diagnostic {
         Some(o) => Diagnostic::error(&o.file, o.line, message),
         None => Diagnostic::error(IN_CODE, 0, message),
     }
+    .with_code(Code::Config)
 }
 
 /// Why `name` cannot be a generated item's name, if it cannot.
@@ -80,8 +81,14 @@ fn with_suggestion(d: Diagnostic, what: &str, found: Option<&str>, fallback: &st
 }
 
 /// Applies the renames and value overrides of `config` to `bindings`. Every setting that
-/// matches nothing, and every name that is invalid or collides, is an error diagnostic.
-pub fn apply(mut bindings: Bindings, config: &Config) -> (Bindings, Vec<Diagnostic>) {
+/// matches nothing, and every name that is invalid or collides, is an error diagnostic; but a
+/// table for a type whose page was left out (one of the C names in `left_out`) only warns
+/// that it applies to nothing.
+pub fn apply(
+    mut bindings: Bindings,
+    config: &Config,
+    left_out: &BTreeSet<String>,
+) -> (Bindings, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // (module, old Rust name, new Rust name) of every renamed enum, for the links to it.
     let mut renamed: Vec<(String, String, String)> = Vec::new();
@@ -102,7 +109,22 @@ pub fn apply(mut bindings: Bindings, config: &Config) -> (Bindings, Vec<Diagnost
                 }
             }
         }
-        if !matched {
+        if !matched && left_out.contains(c_name) {
+            let d = at(
+                origin,
+                format!(
+                    "`[enums.{c_name}]` applies to nothing: the page of `{c_name}` was left out"
+                ),
+            );
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: Some(Code::OverrideLeftOut),
+                help: Some(
+                    "fix the page (its diagnostics say how); the table applies again then".into(),
+                ),
+                ..d
+            });
+        } else if !matched {
             let d = at(
                 origin,
                 format!("`[enums.{c_name}]`: no enum has the C name `{c_name}`"),
@@ -435,7 +457,7 @@ mod tests {
     fn run(c_name: &str, s: EnumOverride) -> (Bindings, Vec<Diagnostic>) {
         let mut config = Config::default();
         config.enums.insert(c_name.into(), s);
-        apply(model(), &config)
+        apply(model(), &config, &BTreeSet::new())
     }
 
     fn job(b: &Bindings) -> &Enum {

@@ -1,11 +1,14 @@
 //! Stage 2: split the YAML front matter from the Markdown body and parse it.
 
+use crate::diagnostic::Code;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// A problem at a line of the page (1-based), before the page's path is known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageError {
+    /// Its kind.
+    pub code: Code,
     /// 1-based line in the page (0: the whole page).
     pub line: usize,
     /// 1-based column (0: unknown).
@@ -17,9 +20,10 @@ pub struct PageError {
 }
 
 impl PageError {
-    /// An error at `line`.
-    pub fn new(line: usize, message: impl Into<String>) -> Self {
+    /// A problem of kind `code` at `line`.
+    pub fn new(code: Code, line: usize, message: impl Into<String>) -> Self {
         PageError {
+            code,
             line,
             column: 0,
             message: message.into(),
@@ -75,10 +79,12 @@ pub fn split(text: &str) -> Result<Option<Split<'_>>, PageError> {
             }));
         }
     }
-    Err(
-        PageError::new(fence_line, "the front matter starting here is never closed")
-            .help("end the YAML block with a line holding only `---`"),
+    Err(PageError::new(
+        Code::UnclosedFrontMatter,
+        fence_line,
+        "the front matter starting here is never closed",
     )
+    .help("end the YAML block with a line holding only `---`"))
 }
 
 /// Whether a page without front matter still reads like an API reference page (a `UID:`
@@ -206,6 +212,36 @@ pub fn not_enum(prefix: &[u8]) -> Option<String> {
     Some(format!("not an enum page ({prefix}:)"))
 }
 
+/// What a page says it documents, read from its text alone (for a page whose front matter
+/// cannot be read): the prefix of a `UID:` line, or, without one, whether the page has an
+/// `## -enum-fields` section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Declared {
+    /// A `UID: NE:...` line, or no UID but an `## -enum-fields` section: an enum page.
+    Enum,
+    /// Another kind: `NF:`, `NS:`, ... (with the colon), or `no UID`.
+    Other(String),
+}
+
+/// What `text` (a whole page, as far as it could be read) says it documents.
+pub fn declared(text: &str) -> Declared {
+    match uid_prefix(text) {
+        Some("NE") => Declared::Enum,
+        Some(prefix) => Declared::Other(format!("{prefix}:")),
+        None if has_enum_fields(text) => Declared::Enum,
+        None => Declared::Other("no UID".to_string()),
+    }
+}
+
+/// Whether a line of `text` is the `## -enum-fields` heading.
+pub fn has_enum_fields(text: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim_start()
+            .strip_prefix("## -enum-fields")
+            .is_some_and(|rest| rest.trim().is_empty())
+    })
+}
+
 /// The 1-based byte column of `line` at its 1-based character column `column` (0: unknown).
 fn byte_column(line: &str, column: usize) -> usize {
     match column.checked_sub(1) {
@@ -234,7 +270,11 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
                 )
             });
             let message = yaml_message(&e.to_string(), split.yaml_line);
-            let mut err = PageError::new(line, format!("invalid front matter: {message}"));
+            let mut err = PageError::new(
+                Code::InvalidFrontMatter,
+                line,
+                format!("invalid front matter: {message}"),
+            );
             err.column = column;
             err.help("the block between the `---` lines must be YAML `key: value` lines")
         })?;
@@ -249,6 +289,210 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, PageError> {
         }
     }
     Ok(front)
+}
+
+/// [`parse`], and when YAML rejects the front matter, the front matter read as flat
+/// `key: value` lines and `- item` lists ([`flat`]) with a warning at the line YAML rejected
+/// that says what was read there. The error stands when the lines are not flat.
+pub fn parse_recovering(split: &Split<'_>) -> Result<(FrontMatter, Option<PageError>), PageError> {
+    let error = match parse(split) {
+        Ok(front) => return Ok((front, None)),
+        Err(e) if e.code == Code::InvalidFrontMatter => e,
+        Err(e) => return Err(e),
+    };
+    let Some(flat) = flat(split) else {
+        return Err(error);
+    };
+    let why = error
+        .message
+        .strip_prefix("invalid front matter: ")
+        .unwrap_or(&error.message);
+    let at = flat.entries.iter().find(|e| e.line == error.line);
+    let (what, help) = match at {
+        Some(entry) if READ_KEYS.contains(&entry.key) && entry.items.is_empty() => {
+            let quoted = if entry.value.contains('"') {
+                format!("'{}'", entry.value.replace('\'', "''"))
+            } else {
+                format!("\"{}\"", entry.value)
+            };
+            (
+                format!(": `{}` is `{}`", entry.key, entry.value),
+                format!("quote the value to make it YAML: `{}: {quoted}`", entry.key),
+            )
+        }
+        Some(entry) if !READ_KEYS.contains(&entry.key) => (
+            format!(" (docbind does not read `{}`)", entry.key),
+            "quote values that hold `: ` or start with `*`, `&`, `!`, `[` or `{` to make them YAML"
+                .to_string(),
+        ),
+        _ => (
+            String::new(),
+            "quote values that hold `: ` or start with `*`, `&`, `!`, `[` or `{` to make them YAML"
+                .to_string(),
+        ),
+    };
+    let mut warning = PageError::new(
+        Code::YamlFallback,
+        error.line,
+        format!("the front matter is not YAML ({why}); read as flat `key: value` lines{what}"),
+    )
+    .help(help);
+    warning.column = error.column;
+    Ok((flat.front, Some(warning)))
+}
+
+/// The front matter keys docbind reads.
+const READ_KEYS: &[&str] = &[
+    "UID",
+    "title",
+    "description",
+    "req.header",
+    "req.typenames",
+    "req.target-min-winverclnt",
+    "req.target-min-winversvr",
+    "req.kmdf-ver",
+    "req.umdf-ver",
+    "api_name",
+];
+
+/// One top-level key of front matter read as flat lines.
+struct FlatEntry<'a> {
+    key: &'a str,
+    /// 1-based page line.
+    line: usize,
+    /// The text after `key:`, trimmed (continuation lines joined with a space).
+    value: String,
+    /// The `- item` lines under it.
+    items: Vec<String>,
+}
+
+/// Front matter read as flat lines: the fields, and every top-level entry.
+struct Flat<'a> {
+    front: FrontMatter,
+    entries: Vec<FlatEntry<'a>>,
+}
+
+/// Reads front matter as flat lines, as its authors meant it when YAML rejects it: each line is
+/// `key: value` (the value is the rest of the line, colons, `*` and `&` included), `key:`
+/// followed by `- item` lines, an indented continuation of the line before, a `#` comment or
+/// blank. `None` when a line is anything else, or when a key docbind reads is not plain text:
+/// a flow collection (`[`, `{`), a block scalar (`|`, `>`), a quote that does not close, two
+/// different values for one key. Nothing is guessed beyond that.
+fn flat<'a>(split: &Split<'a>) -> Option<Flat<'a>> {
+    let mut entries: Vec<FlatEntry<'a>> = Vec::new();
+    for (n, line) in split.yaml.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let item = trimmed
+            .strip_prefix('-')
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if let Some(item) = item {
+            let last = entries.last_mut()?;
+            if !last.value.is_empty() {
+                return None;
+            }
+            last.items.push(item.trim().to_string());
+            continue;
+        }
+        if trimmed.len() < line.len() {
+            // An indented line continues the value (or the item) before it, as YAML folds it.
+            let last = entries.last_mut()?;
+            let target = match last.items.last_mut() {
+                Some(item) => item,
+                None if !last.value.is_empty() => &mut last.value,
+                None => return None,
+            };
+            target.push(' ');
+            target.push_str(trimmed.trim());
+            continue;
+        }
+        let (key, value) = line.split_once(':')?;
+        let plain_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+        if !plain_key || !(value.is_empty() || value.starts_with([' ', '\t'])) {
+            return None;
+        }
+        entries.push(FlatEntry {
+            key,
+            line: split.yaml_line + n,
+            value: value.trim().to_string(),
+            items: Vec::new(),
+        });
+    }
+    let mut front = FrontMatter::default();
+    let mut seen: BTreeMap<&str, (&str, &[String])> = BTreeMap::new();
+    for entry in &entries {
+        front
+            .key_lines
+            .entry(entry.key.to_string())
+            .or_insert(entry.line);
+        if !READ_KEYS.contains(&entry.key) {
+            continue;
+        }
+        if let Some((value, items)) = seen.insert(entry.key, (&entry.value, &entry.items)) {
+            if value != entry.value || items != entry.items.as_slice() {
+                return None;
+            }
+            continue;
+        }
+        let value = flat_scalar(&entry.value)?;
+        let items = entry
+            .items
+            .iter()
+            .map(|i| flat_scalar(i))
+            .collect::<Option<Vec<_>>>()?;
+        let text = if items.is_empty() {
+            value.clone()
+        } else {
+            None
+        };
+        match entry.key {
+            "UID" => front.uid = text,
+            "title" => front.title = text,
+            "description" => front.description = text,
+            "req.header" => front.header = text,
+            "req.typenames" => front.typenames = text,
+            "req.target-min-winverclnt" => front.min_client = text,
+            "req.target-min-winversvr" => front.min_server = text,
+            "req.kmdf-ver" => front.kmdf = text,
+            "req.umdf-ver" => front.umdf = text,
+            "api_name" => {
+                front.api_name = if items.is_empty() {
+                    value.into_iter().collect()
+                } else {
+                    items.into_iter().flatten().collect()
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(Flat { front, entries })
+}
+
+/// A value of a flat line as text: outer quotes taken off; `None` when it is not plain text
+/// (a flow collection, a block scalar, a quote that does not close); `Some(None)` when empty.
+fn flat_scalar(value: &str) -> Option<Option<String>> {
+    let value = value.trim();
+    let unquoted = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let inner = value.strip_prefix(q)?.strip_suffix(q)?;
+            if q == '\'' {
+                inner.replace("''", "'")
+            } else {
+                inner.to_string()
+            }
+        }
+        Some('[' | '{' | '|' | '>') => return None,
+        _ => value.to_string(),
+    };
+    let text = unquoted.replace('\u{a0}', " ");
+    let text = text.trim();
+    Some((!text.is_empty()).then(|| text.to_string()))
 }
 
 /// serde_yaml's message without the location the diagnostic shows itself, and with the line of
@@ -286,6 +530,7 @@ pub const MAX_FLOW_DEPTH: usize = 32;
 fn check_bounds(split: &Split<'_>) -> Result<(), PageError> {
     if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err(PageError::new(
+            Code::FrontMatterLimits,
             1,
             format!(
                 "the front matter is {} bytes, more than the {} KiB docbind reads",
@@ -304,6 +549,7 @@ fn check_bounds(split: &Split<'_>) -> Result<(), PageError> {
         }
         if let Some(column) = flow_depth_exceeded(line, &mut depth) {
             let mut err = PageError::new(
+                Code::FrontMatterLimits,
                 split.yaml_line + n,
                 format!("the front matter nests `[`/`{{` more than {MAX_FLOW_DEPTH} levels deep"),
             )
@@ -395,6 +641,61 @@ fn text_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn recovering(yaml: &str) -> Result<(FrontMatter, Option<PageError>), PageError> {
+        let page = format!("---\n{yaml}---\nbody\n");
+        parse_recovering(&split(&page).unwrap().unwrap())
+    }
+
+    #[test]
+    fn front_matter_yaml_rejects_is_read_as_flat_lines() {
+        let yaml = "UID: NE:demo._X\nreq.typenames: *PX, X\n\
+                    req.target-min-winverclnt: Versions: Supported in Windows Vista, and later.\n\
+                    description: 'quoted: text'\n# a comment\nms.keywords: a, b\n  continued\n\
+                    api_name:\n -\tX\n - PX\n";
+        let (front, warning) = recovering(yaml).unwrap();
+        assert_eq!(front.uid.as_deref(), Some("NE:demo._X"));
+        assert_eq!(front.typenames.as_deref(), Some("*PX, X"));
+        assert_eq!(
+            front.min_client.as_deref(),
+            Some("Versions: Supported in Windows Vista, and later.")
+        );
+        assert_eq!(front.description.as_deref(), Some("quoted: text"));
+        assert_eq!(front.api_name, ["X", "PX"]);
+        assert_eq!(front.line_of("req.typenames"), 3);
+        let w = warning.unwrap();
+        assert_eq!((w.code, w.line, w.column), (Code::YamlFallback, 3, 16));
+        assert_eq!(
+            w.message,
+            "the front matter is not YAML (unknown anchor); read as flat `key: value` lines: `req.typenames` is `*PX, X`"
+        );
+
+        // The second colon: YAML rejects the line, the flat reading keeps it whole.
+        let (front, warning) =
+            recovering("UID: NE:demo._X\nreq.target-min-winverclnt: Versions: Windows 7\n")
+                .unwrap();
+        assert_eq!(front.min_client.as_deref(), Some("Versions: Windows 7"));
+        assert_eq!(warning.unwrap().line, 3);
+
+        // Valid YAML is never read as flat lines.
+        let (front, warning) = recovering("UID: NE:demo._X\ntitle: 'a: b' # comment\n").unwrap();
+        assert_eq!((front.title.as_deref(), warning), (Some("a: b"), None));
+
+        // Not flat, or not plain text where docbind reads: the YAML error stands.
+        for yaml in [
+            "UID: NE:x.Y\nreq.typenames: [X\n",
+            "  indented: x\nreq.typenames: *X\n",
+            "req.typenames: *X\nreq.typenames: Y\n",
+            "req.typenames: \"*X\ntitle: *T\n",
+            "req.header: |\n  x\ntitle: *T\n",
+            "title: *T\nnot a key line\n",
+            "title: *T\n- an item under nothing\n",
+            "title:*T\n",
+        ] {
+            let e = recovering(yaml).unwrap_err();
+            assert_eq!(e.code, Code::InvalidFrontMatter, "{yaml:?}");
+        }
+    }
 
     #[test]
     fn pages_of_other_kinds_are_known_from_their_first_bytes() {

@@ -1,6 +1,6 @@
 //! Stage 1: find the pages under a docs root and read them as text.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
@@ -30,11 +30,14 @@ pub struct Listing {
 
 /// Lists the `.md` files under `root` (sorted, following symlinks once, never looping).
 pub fn list_pages(root: &Path) -> Result<Listing, Diagnostic> {
-    let meta = fs::metadata(root)
-        .map_err(|e| Diagnostic::error(root, 0, format!("cannot read the docs directory: {e}")))?;
+    let meta = fs::metadata(root).map_err(|e| {
+        Diagnostic::error(root, 0, format!("cannot read the docs directory: {e}"))
+            .with_code(Code::DocsRoot)
+    })?;
     if !meta.is_dir() {
         return Err(
             Diagnostic::error(root, 0, "the docs path is not a directory")
+                .with_code(Code::DocsRoot)
                 .with_help("pass the folder that holds the pages, e.g. `docs/`"),
         );
     }
@@ -124,11 +127,10 @@ fn children(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot read directory: {e}"),
-            ));
+            errors.push(
+                Diagnostic::error(dir, 0, format!("cannot read directory: {e}"))
+                    .with_code(Code::UnreadableDir),
+            );
             return Vec::new();
         }
     };
@@ -143,11 +145,10 @@ fn children(
                 let kind = entry.file_type().ok().filter(|t| !t.is_symlink());
                 children.push((name, entry.path(), kind));
             }
-            Err(e) => errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot list directory: {e}"),
-            )),
+            Err(e) => errors.push(
+                Diagnostic::error(dir, 0, format!("cannot list directory: {e}"))
+                    .with_code(Code::UnreadableDir),
+            ),
         }
     }
     children.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
@@ -157,6 +158,7 @@ fn children(
 /// A page that is a FIFO, a device or a socket.
 fn not_regular(path: &Path) -> Diagnostic {
     Diagnostic::error(path, 0, "not a regular file")
+        .with_code(Code::UnreadablePage)
         .with_help("a page must be a plain file (or a symlink to one)")
 }
 
@@ -164,9 +166,10 @@ fn not_regular(path: &Path) -> Diagnostic {
 /// image, say) can only be reported, as it might have been a directory of pages.
 fn unreadable(path: &Path, e: std::io::Error, is_page: bool) -> Diagnostic {
     if is_page {
-        Diagnostic::error(path, 0, format!("cannot read: {e}"))
+        Diagnostic::error(path, 0, format!("cannot read: {e}")).with_code(Code::UnreadablePage)
     } else {
         Diagnostic::warning(path, 0, format!("cannot read: {e}; skipped"))
+            .with_code(Code::TreeEntry)
     }
 }
 
@@ -184,17 +187,17 @@ fn walk(
             if !seen.insert(canon) {
                 errors.push(
                     Diagnostic::warning(dir, 0, "directory visited twice (symlink loop?); skipped")
+                        .with_code(Code::TreeEntry)
                         .with_help("remove the symlink, or point it outside the docs tree"),
                 );
                 return;
             }
         }
         Err(e) => {
-            errors.push(Diagnostic::error(
-                dir,
-                0,
-                format!("cannot read directory: {e}"),
-            ));
+            errors.push(
+                Diagnostic::error(dir, 0, format!("cannot read directory: {e}"))
+                    .with_code(Code::UnreadableDir),
+            );
             return;
         }
     }
@@ -275,7 +278,9 @@ pub fn read_page_unless(
     file: PathBuf,
     skip: impl Fn(&[u8]) -> Option<String>,
 ) -> Result<Read, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::error(&file, 0, format!("cannot read: {e}"));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(&file, 0, format!("cannot read: {e}")).with_code(Code::UnreadablePage)
+    };
     // One open: the size comes from the open file (no second lookup of the path), when the page
     // is read past its prefix; reading stops past the limit even if the file grows meanwhile.
     let mut handle = fs::File::open(&file).map_err(cannot)?;
@@ -322,7 +327,25 @@ fn too_large(file: &Path, len: u64) -> Diagnostic {
             MAX_PAGE_BYTES / (1024 * 1024)
         ),
     )
+    .with_code(Code::PageTooLarge)
     .with_help("split the page, or leave the file out of the docs tree")
+}
+
+/// The error `d` about a page whose text cannot be read as it should, but as far as `lossy`
+/// shows says it is a page of another kind: a note (no enum page is lost).
+fn of_its_kind(d: Diagnostic, lossy: &str) -> Diagnostic {
+    match super::front_matter::declared(lossy) {
+        super::front_matter::Declared::Enum => d,
+        super::front_matter::Declared::Other(prefix) => Diagnostic {
+            severity: crate::diagnostic::Severity::Note,
+            code: Some(Code::OtherPage),
+            message: format!(
+                "not an enum page ({prefix}), so not bound anyway: {}",
+                d.message
+            ),
+            ..d
+        },
+    }
 }
 
 /// Turns the bytes of one page into a [`SourcePage`]: UTF-8 required, leading byte-order
@@ -336,9 +359,18 @@ pub fn decode_page(
         return Err(too_large(&file, bytes.len() as u64));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(&file, 1, "the page is UTF-16 text")
+        let d = Diagnostic::error(&file, 1, "the page is UTF-16 text")
+            .with_code(Code::Encoding)
             .at_column(1)
-            .with_help("save the page as UTF-8"));
+            .with_help("save the page as UTF-8");
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|p| match bytes[0] {
+                0xFF => u16::from_le_bytes([p[0], p[1]]),
+                _ => u16::from_be_bytes([p[0], p[1]]),
+            })
+            .collect();
+        return Err(of_its_kind(d, &String::from_utf16_lossy(&units)));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -360,10 +392,11 @@ pub fn decode_page(
                 line,
                 format!("the page is not valid UTF-8 (byte 0x{byte:02X})"),
             )
+            .with_code(Code::Encoding)
             .at_column(col)
             .with_help("save the page as UTF-8");
             d.source_line = Some(shown.trim_end_matches('\r').to_string());
-            return Err(d);
+            return Err(of_its_kind(d, &String::from_utf8_lossy(bytes)));
         }
     };
     let text = match text.trim_start_matches('\u{feff}') {

@@ -6,6 +6,7 @@ use super::lowering::Lowering;
 use super::page_stages::{Candidate, diagnostic};
 use super::run::Progress;
 use super::types::{Loaded, Skipped};
+use crate::diagnostic::Code;
 use crate::model::{Bindings, Enum, Module};
 use crate::page::front_matter::PageError;
 use std::collections::BTreeMap;
@@ -25,17 +26,21 @@ pub(super) fn one_per_type(
         let key = (c.names.module.clone(), c.names.rust_name.clone());
         if let Some(first) = owners.get(&key) {
             progress.advance(1);
+            out.diagnostics
+                .extend(c.recoveries.iter().map(|r| diagnostic(&c.page, r.clone())));
             let message = format!(
                 "`{}` is also documented by {}; this page is left out",
                 c.names.c_name, first
             );
             out.diagnostics.push(
-                diagnostic(&c.page, PageError::new(1, message), true)
+                diagnostic(&c.page, PageError::new(Code::DuplicatePage, 1, message))
                     .with_help("remove one of the pages, or give them different `req.typenames`"),
             );
             out.skipped.push(Skipped {
                 source: c.page.rel_path.clone(),
                 reason: format!("duplicate of {first}"),
+                code: Some(Code::DuplicatePage),
+                c_names: Vec::new(),
             });
             continue;
         }
@@ -50,23 +55,32 @@ pub(super) fn one_per_type(
 /// skipped with its errors.
 pub(super) fn add_lowered(pages: &[Box<Candidate>], results: Vec<Lowering>, out: &mut Loaded) {
     for (c, result) in pages.iter().zip(results) {
+        out.diagnostics
+            .extend(c.recoveries.iter().map(|r| diagnostic(&c.page, r.clone())));
+        let c_names = || {
+            std::iter::once(c.names.c_name.clone())
+                .chain(c.names.aliases.iter().cloned())
+                .collect()
+        };
         match result {
             Ok(lowered) => {
-                out.diagnostics.extend(
-                    lowered
-                        .warnings
-                        .into_iter()
-                        .map(|w| diagnostic(&c.page, w, true)),
-                );
+                out.diagnostics
+                    .extend(lowered.warnings.into_iter().map(|w| diagnostic(&c.page, w)));
                 if let Some(bad) = invalid_identifier(&lowered.item) {
                     // Defence in depth: names were built from checked C names, but nothing that is
                     // not a plain Rust identifier may ever reach the emitted code.
-                    let e = PageError::new(1, format!("`{bad}` is not a valid Rust identifier"));
+                    let e = PageError::new(
+                        Code::RustName,
+                        1,
+                        format!("`{bad}` is not a valid Rust identifier"),
+                    );
                     out.skipped.push(Skipped {
                         source: c.page.rel_path.clone(),
                         reason: e.message.clone(),
+                        code: Some(e.code),
+                        c_names: c_names(),
                     });
-                    out.diagnostics.push(diagnostic(&c.page, e, false));
+                    out.diagnostics.push(diagnostic(&c.page, e));
                     continue;
                 }
                 add(&mut out.bindings, lowered.item, &c.names.header);
@@ -76,12 +90,15 @@ pub(super) fn add_lowered(pages: &[Box<Candidate>], results: Vec<Lowering>, out:
                     .first()
                     .map(|e| e.message.clone())
                     .unwrap_or_default();
+                let code = errors.first().map_or(Code::FieldName, |e| e.code);
                 out.skipped.push(Skipped {
                     source: c.page.rel_path.clone(),
                     reason,
+                    code: Some(code),
+                    c_names: c_names(),
                 });
                 out.diagnostics
-                    .extend(errors.into_iter().map(|e| diagnostic(&c.page, e, false)));
+                    .extend(errors.into_iter().map(|e| diagnostic(&c.page, e)));
             }
         }
     }

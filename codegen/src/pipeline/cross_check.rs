@@ -3,7 +3,7 @@
 
 use super::types::Loaded;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::witness::headers;
 use crate::witness::scan::HeaderIndex;
 use std::path::Path;
@@ -25,6 +25,7 @@ pub(super) fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
                     0,
                     format!("cannot read the header directories: {e}"),
                 )
+                .with_code(Code::HeaderDirs)
                 .with_help(
                     "--header-dir (or header-dirs in docbind.toml) must name readable directories",
                 ),
@@ -38,7 +39,13 @@ pub(super) fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
         emit_header_only: config.header_only_variants,
     };
     let (report, diagnostics) = headers::cross_check(&mut out.bindings, &index, &options);
-    out.diagnostics.extend(diagnostics);
+    // What the headers say about a page is a warning, or an error that leaves the page out.
+    out.diagnostics
+        .extend(diagnostics.into_iter().map(|d| match d.code {
+            Some(_) => d,
+            None if d.is_error() => d.with_code(Code::HeaderValues),
+            None => d.with_code(Code::HeaderCheck),
+        }));
     out.headers = Some(report);
 }
 

@@ -13,6 +13,8 @@
 //! 6. **Assemble** the enums into modules ([`assemble`]).
 //! 7. **Witness**: check the model against the Windows metadata, then the C headers, when given
 //!    ([`cross_check`]; which wins is `witness::precedence`).
+//! 8. **Settle** the mode, once the configuration's overrides are applied ([`settle`]): by
+//!    default a page defect leaves its page out with a warning; with `strict` it is an error.
 //!
 //! [`build`] drives them; progress, timings and parallelism are in [`run`]; what a run hands
 //! back is in [`types`].
@@ -22,8 +24,10 @@ mod cross_check;
 mod lowering;
 mod page_stages;
 mod run;
+mod settle;
 mod types;
 
+pub(crate) use settle::{left_out_types, settle};
 pub use types::{Loaded, Skipped, Timings};
 
 use crate::config::Config;

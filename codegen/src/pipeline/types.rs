@@ -1,7 +1,7 @@
 //! What a run hands back: the model with every diagnostic ([`Loaded`]), the pages that made no
 //! enum ([`Skipped`]), and the time spent in each stage ([`Timings`]).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Bindings;
 use crate::witness::headers::HeaderReport;
 use serde::Serialize;
@@ -15,6 +15,20 @@ pub struct Skipped {
     pub source: String,
     /// Why (e.g. `not an enum page (NS:)`).
     pub reason: String,
+    /// For an enum page that was left out, the kind of its defect (`no-fields`, ...); `None`
+    /// for a page of another kind (or an empty one), which is no enum page to begin with.
+    pub code: Option<Code>,
+    /// The C names of the page's type, when it got as far as naming it (for settings of the
+    /// configuration that name a type whose page was left out).
+    #[serde(skip)]
+    pub(crate) c_names: Vec<String>,
+}
+
+impl Skipped {
+    /// Whether this is an enum page that was left out (rather than a page of another kind).
+    pub fn is_left_out(&self) -> bool {
+        self.code.is_some()
+    }
 }
 
 /// What loading a docs tree produced.
@@ -64,6 +78,11 @@ impl Loaded {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many enum pages were left out (see [`Skipped::is_left_out`]).
+    pub fn left_out(&self) -> usize {
+        self.skipped.iter().filter(|s| s.is_left_out()).count()
     }
 }
 
