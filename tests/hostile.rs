@@ -1,6 +1,8 @@
 //! Hostile and broken input (issue 9), through the public API on real directories: files that
 //! cannot be read, pages too large, names and paths from pages, HTML that could run, and what
-//! `write`, `check` and `generate_keep_going` promise about the output directory.
+//! `write`, `check` and `generate_keep_going` promise about the output directory. Broken pages
+//! are errors with `strict`; by default (issue 15) they are left out with a warning, and the
+//! rest is written.
 //!
 //! The malformed pages themselves are `tests/fixtures/bad` (see `fixtures.rs`).
 
@@ -13,6 +15,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 const TMP: &str = env!("CARGO_TARGET_TMPDIR");
+
+/// Every page defect an error.
+fn strict() -> Config {
+    Config {
+        strict: true,
+        ..Config::default()
+    }
+}
 
 /// An enum page for `c_type` in `header`, with `fields` (`NAME` or `NAME:VALUE`) and `body`
 /// under each field.
@@ -128,8 +138,9 @@ fn unreadable_files_and_symlink_loops_are_diagnostics_naming_the_file() {
     let root_reads_anyway = fs::read(docs.join("secret.md")).is_ok();
 
     let start = Instant::now();
-    let loaded = docbind::load(&docs, &Config::default()).expect("the docs root is readable");
+    let loaded = docbind::load(&docs, &strict()).expect("the docs root is readable");
     assert!(start.elapsed() < Duration::from_secs(60), "hang guard");
+    let lenient = docbind::load(&docs, &Config::default()).expect("the docs root is readable");
     fs::set_permissions(docs.join("secret.md"), fs::Permissions::from_mode(0o644)).unwrap();
 
     let about = |name: &str| {
@@ -178,17 +189,44 @@ fn unreadable_files_and_symlink_loops_are_diagnostics_naming_the_file() {
         "{names:?}"
     );
     assert!(loaded.has_errors());
+    // By default the same pages are left out with warnings: no error, the same enums.
+    assert!(!lenient.has_errors(), "{:?}", lenient.diagnostics);
+    assert_eq!(lenient.diagnostics.len(), loaded.diagnostics.len());
+    for (d, strict) in lenient.diagnostics.iter().zip(&loaded.diagnostics) {
+        assert_eq!(
+            (&d.file, d.line, d.code),
+            (&strict.file, strict.line, strict.code)
+        );
+        if strict.is_error() {
+            assert!(d.message.contains("left out"), "{d}");
+        }
+    }
+    assert_eq!(
+        lenient.bindings.enums().count(),
+        loaded.bindings.enums().count()
+    );
+    assert!(
+        lenient
+            .skipped
+            .iter()
+            .any(|s| s.source == "huge.md" && s.is_left_out()),
+        "{:?}",
+        lenient.skipped
+    );
 
-    // `generate` refuses; `generate_keep_going` renders the good pages.
+    // Strict, `generate` refuses; `generate_keep_going` renders the good pages; by default
+    // `generate` renders them.
     let layout = Layout::SingleFile {
         name: "out.rs".into(),
     };
-    let err = docbind::generate(&docs, &Config::default(), &layout).unwrap_err();
+    let err = docbind::generate(&docs, &strict(), &layout).unwrap_err();
     assert!(err.error_count() >= 3, "{err}");
     assert!(err.to_string().ends_with("nothing was written"));
-    let partial = docbind::generate_keep_going(&docs, &Config::default(), &layout).unwrap();
+    let partial = docbind::generate_keep_going(&docs, &strict(), &layout).unwrap();
     assert!(partial.loaded.has_errors());
     check_generated(&partial.files.files["out.rs"], &support_item_names()).unwrap();
+    let written = docbind::generate(&docs, &Config::default(), &layout).unwrap();
+    assert_eq!(written.files, partial.files);
 }
 
 #[test]
@@ -228,13 +266,24 @@ fn ten_thousand_fields_and_a_large_page_end_in_time() {
 #[test]
 fn a_page_over_the_size_limit_is_an_error_before_anything_else() {
     let text = format!("{}{}", good_page(), "y".repeat(3 * 1024 * 1024));
-    let loaded = docbind::load_pages([("big.md", text.as_bytes())], &Config::default());
+    let loaded = docbind::load_pages([("big.md", text.as_bytes())], &strict());
     let d = &loaded.diagnostics;
     assert!(
         d.len() == 1 && d[0].is_error() && d[0].message.contains("2 MiB"),
         "{d:?}"
     );
     assert_eq!(loaded.bindings.enums().count(), 0);
+    // By default: the page is left out, and with nothing else to write, the run fails.
+    let loaded = docbind::load_pages([("big.md", text.as_bytes())], &Config::default());
+    let d = &loaded.diagnostics;
+    assert!(
+        d.len() == 2
+            && !d[0].is_error()
+            && d[0].message.ends_with("; the page is left out")
+            && d[1].is_error()
+            && d[1].message.starts_with("no enum page could be bound"),
+        "{d:?}"
+    );
 }
 
 /// Headers that try to leave the output directory, or to be another file of the crate.
@@ -464,13 +513,14 @@ fn a_failed_run_leaves_the_previous_output_untouched() {
         Builder::new(&docs)
             .out_dir(&out)
             .emit_rerun_if_changed(false)
+            .strict(true)
             .generate()
     };
     build().unwrap_or_else(|e| panic!("{e}"));
     age(&out);
     let before = snapshot(&out);
 
-    // An error on one page: nothing is written.
+    // Strict, an error on one page: nothing is written.
     write_page(
         &docs,
         "other/ne-other.md",
@@ -493,6 +543,25 @@ fn a_failed_run_leaves_the_previous_output_untouched() {
     );
     build().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(snapshot(&out), before, "an unchanged file was rewritten");
+
+    // By default, the broken page is left out and the rest is written.
+    write_page(
+        &docs,
+        "other/ne-other.md",
+        &page(
+            "OTHER_KIND",
+            "other.h",
+            &["OTHER_KIND_A:OTHER_KIND_A"],
+            "A.",
+        ),
+    );
+    let file = Builder::new(&docs)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains("pub enum DemoMode") && !text.contains("OtherKind"));
 }
 
 #[test]
@@ -598,8 +667,8 @@ fn keep_going_writes_the_good_pages_without_links_to_the_bad_ones() {
     let layout = Layout::SingleFile {
         name: "out.rs".into(),
     };
-    assert!(docbind::generate(&docs, &Config::default(), &layout).is_err());
-    let partial = docbind::generate_keep_going(&docs, &Config::default(), &layout).unwrap();
+    assert!(docbind::generate(&docs, &strict(), &layout).is_err());
+    let partial = docbind::generate_keep_going(&docs, &strict(), &layout).unwrap();
     let errors: Vec<_> = partial
         .loaded
         .diagnostics
@@ -615,6 +684,10 @@ fn keep_going_writes_the_good_pages_without_links_to_the_bad_ones() {
         out.contains("(https://learn.microsoft.com/windows-hardware/drivers/ddi/other/ne-other)"),
         "the link to the failed page is a web link:\n{out}"
     );
+    // By default the page is left out with a warning: the same output, without an error.
+    let lenient = docbind::generate(&docs, &Config::default(), &layout).unwrap();
+    assert_eq!(&lenient.files.files["out.rs"], out);
+    assert!(!lenient.loaded.has_errors());
     // Without the failure, the same link is an intra-doc link.
     write_page(
         &docs,

@@ -201,7 +201,12 @@ fn run_case(
 fn mutated_corpus_pages_end_in_valid_rust_or_a_diagnostic() {
     let Some(corpus) = corpus() else { return };
     let docs = corpus.join("ddi");
-    let config = Config::discover(&docs).expect("the corpus configuration");
+    // Strict: a page that cannot be bound ends in an error (by default it would be left out
+    // with a warning, and a run of this one page would have nothing to write).
+    let config = Config {
+        strict: true,
+        ..Config::discover(&docs).expect("the corpus configuration")
+    };
     let pages = pages(&docs);
     assert!(pages.len() > 1000, "{} pages", pages.len());
     let cases: usize = std::env::var("DOCBIND_MUTATIONS")

@@ -112,9 +112,8 @@ struct Settings {
     /// Whether rust-style enums are marked #[non_exhaustive] [default: true].
     #[arg(long, value_name = "BOOL")]
     non_exhaustive: Option<bool>,
-    /// Make every page defect an error, for a docs tree you own (`--strict` or `--strict=BOOL`;
-    /// default: false, or `strict` in docbind.toml). Without it, a page that cannot be bound is
-    /// left out with a warning and the rest is written.
+    /// Every page defect is an error, for a docs tree you own [default: `strict` in
+    /// docbind.toml, else false; without it a broken page is left out with a warning].
     #[arg(
         long,
         value_name = "BOOL",

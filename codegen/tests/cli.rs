@@ -384,7 +384,7 @@ fn lint_reports_notes_not_understood_and_inferred_values_and_exits_1() {
     let out = docbind(&dir, &["lint"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("1 version note found, 1 understood, 0 not understood; 0 enums with only inferred values; 0 warnings from loading"),
+        stderr(&out).contains("1 version note found, 1 understood, 0 not understood; 0 enums with only inferred values; 0 diagnostics from loading"),
         "{}",
         stderr(&out)
     );

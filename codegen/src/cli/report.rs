@@ -161,7 +161,6 @@ impl Reporter {
                     map.insert("command".into(), json!(command));
                     map.insert("errors".into(), json!(self.errors()));
                     map.insert("warnings".into(), json!(self.warnings()));
-                    map.insert("notes".into(), json!(self.notes()));
                     map.insert("elapsed_seconds".into(), json!(elapsed));
                 }
                 to_stderr(&fields.to_string());

@@ -375,8 +375,9 @@ struct Flat<'a> {
 /// Reads front matter as flat lines, as its authors meant it when YAML rejects it: each line is
 /// `key: value` (the value is the rest of the line, colons, `*` and `&` included), `key:`
 /// followed by `- item` lines, an indented continuation of the line before, a `#` comment or
-/// blank. `None` when a line is anything else, or when a key docbind reads is not plain text:
-/// a flow collection (`[`, `{`), a block scalar (`|`, `>`), a quote that does not close, two
+/// blank. `None` when a line is anything else, when a value defines an anchor (`&name`: then
+/// a `*name` is an alias, not text), or when a key docbind reads is not plain text: a flow
+/// collection (`[`, `{`), a block scalar (`|`, `>`), a quote that does not close, two
 /// different values for one key. Nothing is guessed beyond that.
 fn flat<'a>(split: &Split<'a>) -> Option<Flat<'a>> {
     let mut entries: Vec<FlatEntry<'a>> = Vec::new();
@@ -423,6 +424,15 @@ fn flat<'a>(split: &Split<'a>) -> Option<Flat<'a>> {
             value: value.trim().to_string(),
             items: Vec::new(),
         });
+    }
+    // An anchor (`&name`) says the front matter uses aliases on purpose: a `*name` is one, not
+    // text, and reading it as text would be a guess.
+    let anchored = |v: &str| v.starts_with('&');
+    if entries
+        .iter()
+        .any(|e| anchored(&e.value) || e.items.iter().any(|i| anchored(i)))
+    {
+        return None;
     }
     let mut front = FrontMatter::default();
     let mut seen: BTreeMap<&str, (&str, &[String])> = BTreeMap::new();
@@ -690,6 +700,7 @@ mod tests {
             "req.header: |\n  x\ntitle: *T\n",
             "title: *T\nnot a key line\n",
             "title: *T\n- an item under nothing\n",
+            "a: &a [x, x]\nb: &b [*a, *a]\nreq.typenames: *b\n",
             "title:*T\n",
         ] {
             let e = recovering(yaml).unwrap_err();

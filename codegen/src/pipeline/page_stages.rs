@@ -127,8 +127,13 @@ fn first_stages(
         }
         Err(d) => {
             let code = (d.class() == Class::LeftOut).then_some(d.code).flatten();
+            // A page of another kind is skipped as one (its defect is the note's business).
+            let reason = match d.message.split_once(", so not bound anyway") {
+                Some((kind, _)) if d.code == Some(Code::OtherPage) => kind.to_string(),
+                _ => d.message.clone(),
+            };
             let outcome = Outcome::Broken {
-                reason: d.message.clone(),
+                reason,
                 code,
                 diagnostics: vec![d],
             };
