@@ -63,11 +63,6 @@ impl Reporter {
         self.counts.1
     }
 
-    /// Notes printed so far.
-    pub fn notes(&self) -> usize {
-        self.counts.2
-    }
-
     /// A progress callback for [`docbind::load_with_progress`]: draws a bar on a terminal (and
     /// with human messages), does nothing otherwise.
     pub fn progress(&mut self, what: &'static str) -> impl FnMut(usize, usize) + '_ {
