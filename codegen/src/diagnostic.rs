@@ -414,6 +414,26 @@ impl fmt::Display for Diagnostic {
 mod tests {
     use super::*;
 
+    /// The guide's table lists every kind, with its class, in the order of [`Code::ALL`].
+    #[test]
+    fn the_guide_lists_every_kind_with_its_class() {
+        let guide = include_str!("guide/hostile_input.md");
+        let rows: Vec<(&str, &str)> = guide
+            .lines()
+            .filter_map(|l| {
+                let mut cells = l.strip_prefix("| `")?.split(" | ");
+                let kind = cells.next()?.strip_suffix('`')?;
+                Some((kind, cells.next()?))
+            })
+            .collect();
+        let expected: Vec<(&str, String)> = Code::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.class().as_str().replace('-', " ")))
+            .collect();
+        let rows: Vec<(&str, String)> = rows.into_iter().map(|(k, c)| (k, c.to_string())).collect();
+        assert_eq!(rows, expected);
+    }
+
     #[test]
     fn columns_are_shown_in_characters() {
         // `]` is the 6th byte of line 3 and its 5th character.
