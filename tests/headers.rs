@@ -172,3 +172,70 @@ fn corpus_values_follow_the_mingw_headers() {
         assert_eq!(from_header, r.checked + r.header_only, "{name}");
     }
 }
+
+/// With the header's values, a page's values may no longer fit one 64-bit type: the page is
+/// left out (a warning by default, an error with `strict`), and a link to it from another page
+/// becomes a web link.
+#[test]
+fn a_page_whose_header_values_do_not_fit_is_left_out() {
+    let dir = docbind_workspace_tests::scratch_dir(env!("CARGO_TARGET_TMPDIR"), "headers-left-out");
+    let docs = dir.join("docs");
+    let include = dir.join("include");
+    std::fs::create_dir_all(docs.join("demo")).unwrap();
+    std::fs::create_dir_all(&include).unwrap();
+    std::fs::write(
+        docs.join("demo/ne-demo-wide.md"),
+        "---\nUID: NE:demo._DEMO_WIDE\nreq.header: demo.h\nreq.typenames: DEMO_WIDE\n---\n\n\
+         ## -enum-fields\n\n### -field DEMO_WIDE_NEG:-1\n\nBelow.\n\n### -field DEMO_WIDE_TOP:1\n\nAbove.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("demo/ne-demo-other.md"),
+        "---\nUID: NE:demo._DEMO_OTHER\nreq.header: demo.h\nreq.typenames: DEMO_OTHER\n---\n\n\
+         ## -enum-fields\n\n### -field DEMO_OTHER_A\n\nLike [DEMO_WIDE](ne-demo-wide.md).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        include.join("demo.h"),
+        "typedef enum _DEMO_WIDE {\n    DEMO_WIDE_NEG = -1,\n    DEMO_WIDE_TOP = 0xFFFFFFFFFFFFFFFF\n} DEMO_WIDE;\n",
+    )
+    .unwrap();
+    let config = Config {
+        header_dirs: vec![include],
+        ..Config::default()
+    };
+    let loaded = docbind::load(&docs, &config).unwrap();
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    let names: Vec<&str> = loaded.bindings.enums().map(|e| e.c_name.as_str()).collect();
+    assert_eq!(names, ["DEMO_OTHER"]);
+    let warning = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Some(docbind::diagnostic::Code::HeaderValues))
+        .expect("a diagnostic");
+    assert!(
+        warning.message.ends_with("; the page is left out")
+            && warning.file.ends_with("ne-demo-wide.md"),
+        "{warning}"
+    );
+    assert!(
+        loaded
+            .skipped
+            .iter()
+            .any(|s| s.source == "demo/ne-demo-wide.md" && s.is_left_out())
+    );
+    let other = find(&loaded, "DEMO_OTHER");
+    assert!(
+        other.variants[0].docs.contains(
+            "](https://learn.microsoft.com/windows-hardware/drivers/ddi/demo/ne-demo-wide)"
+        ),
+        "{}",
+        other.variants[0].docs
+    );
+    let strict = Config {
+        strict: true,
+        ..config
+    };
+    let loaded = docbind::load(&docs, &strict).unwrap();
+    assert!(loaded.has_errors());
+}
