@@ -7,7 +7,7 @@
 use crate::cli::report::{MessageFormat, Reporter};
 use crate::{Settings, plural, print_stdout};
 use clap::{Args, ValueEnum};
-use docbind::diagnostic::Diagnostic;
+use docbind::diagnostic::{Class, Diagnostic, Severity};
 use docbind::diff::{ApiDiff, Change, ChangeKind, Dump, Level, Version};
 use docbind::model::Bindings;
 use serde_json::{Value, json};
@@ -64,7 +64,7 @@ struct Side {
 }
 
 /// Reads a docs tree (a directory) or a saved model (a file); `Err` with the diagnostics when
-/// it cannot be read or a page has an error.
+/// it cannot be read, a page has an error, or a page is left out.
 fn load_side(path: &Path, settings: &Settings) -> Result<Side, Vec<Diagnostic>> {
     if path.is_file() {
         return load_model(path).map(|bindings| Side {
@@ -74,11 +74,18 @@ fn load_side(path: &Path, settings: &Settings) -> Result<Side, Vec<Diagnostic>> 
     }
     let config = settings.config(path).map_err(|e| e.diagnostics)?;
     let loaded = docbind::load(path, &config).map_err(|e| e.diagnostics)?;
-    if loaded.has_errors() {
+    // A page left out (a warning by default) would make its enum look removed: here it is an
+    // error in either mode, as any other error.
+    let stops = |d: &Diagnostic| d.is_error() || d.class() == Class::LeftOut;
+    if loaded.diagnostics.iter().any(stops) {
         return Err(loaded
             .diagnostics
             .into_iter()
-            .filter(Diagnostic::is_error)
+            .filter(stops)
+            .map(|d| Diagnostic {
+                severity: Severity::Error,
+                ..d
+            })
             .collect());
     }
     Ok(Side {
@@ -86,7 +93,7 @@ fn load_side(path: &Path, settings: &Settings) -> Result<Side, Vec<Diagnostic>> 
         warnings: loaded
             .diagnostics
             .iter()
-            .filter(|d| d.severity == docbind::diagnostic::Severity::Warning)
+            .filter(|d| d.severity == Severity::Warning)
             .count(),
         bindings: loaded.bindings,
     })

@@ -700,7 +700,7 @@ mod tests {
             "req.header: |\n  x\ntitle: *T\n",
             "title: *T\nnot a key line\n",
             "title: *T\n- an item under nothing\n",
-            "a: &a [x, x]\nb: &b [*a, *a]\nreq.typenames: *b\n",
+            "a: &a X\nreq.typenames: *a, B\n",
             "title:*T\n",
         ] {
             let e = recovering(yaml).unwrap_err();
