@@ -147,6 +147,8 @@ codes! {
     DuplicatePage = "duplicate-page", Warning;
     /// What the C headers say about the page's values.
     HeaderCheck = "header-check", Warning;
+    /// What the Windows metadata says about the page's values.
+    WinmdCheck = "winmd-check", Warning;
     /// A setting of the configuration for a type whose page was left out.
     OverrideLeftOut = "override-left-out", Warning;
     /// A symlink loop, or an entry that is no page and cannot be read.
@@ -155,6 +157,8 @@ codes! {
     VersionNote = "version-note", Warning;
     /// An enum whose values are all inferred (`docbind lint`).
     ValuesInferred = "values-inferred", Warning;
+    /// An inferred value no witness confirms, an error of `docbind lint --deny-inferred`.
+    InferredDenied = "inferred-denied", Warning;
     /// Values written in the older heading form `#### - NAME`, read as `### -field NAME`.
     OldHeadingForm = "old-heading-form", Note;
     /// A page of another kind (`NF:`, `NS:`, ..., or no `UID`) that is broken: not bound anyway.
@@ -167,6 +171,8 @@ codes! {
     DocsRoot = "docs-root", Run;
     /// The C header directories cannot be read.
     HeaderDirs = "header-dirs", Run;
+    /// The Windows metadata files cannot be read (or the `winmd` feature is off).
+    WinmdFiles = "winmd-files", Run;
     /// Every enum page was left out: nothing to write.
     NothingBound = "nothing-bound", Run;
     /// The output cannot be written, or is out of date (`check`).

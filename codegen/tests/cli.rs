@@ -691,7 +691,7 @@ fn lint_counts_values_by_witness_and_deny_inferred_makes_inferred_values_errors(
         stderr(&out)
     );
     assert!(
-        stderr(&out).contains("error: `WIDGET_KIND_"),
+        stderr(&out).contains("error[inferred-denied]: `WIDGET_KIND_"),
         "{}",
         stderr(&out)
     );

@@ -116,6 +116,7 @@ pub fn lint(docs: &Path, loaded: &Loaded, deny_inferred: bool) -> Lint {
                         v.c_name, e.c_name, v.value
                     ),
                 )
+                .with_code(Code::InferredDenied)
                 .with_help(DENY_HELP);
                 if let Some(text) = text {
                     d = d.with_source(text);
@@ -225,14 +226,19 @@ pub fn by_kind<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Vec
     groups
 }
 
-/// What a group's count stands for, in words: `3 pages left out`, `2 recovered`, ...
+/// What a group's count stands for, in words: `3 left out`, `2 recovered`, `4 warnings`, ...
 pub fn describe(group: &Group<'_>) -> String {
     let n = group.diagnostics.len();
+    let s = if n == 1 { "" } else { "s" };
     match group.class {
         Class::LeftOut => format!("{n} left out"),
         Class::Recovered => format!("{n} recovered"),
-        Class::Warning => format!("{n} warning{}", if n == 1 { "" } else { "s" }),
-        Class::Note => format!("{n} note{}", if n == 1 { "" } else { "s" }),
-        Class::Run => format!("{n} error{}", if n == 1 { "" } else { "s" }),
+        Class::Warning | Class::Note | Class::Run => {
+            let severity = group
+                .diagnostics
+                .first()
+                .map_or("warning", |d| d.severity.as_str());
+            format!("{n} {severity}{s}")
+        }
     }
 }

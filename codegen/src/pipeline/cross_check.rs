@@ -55,6 +55,12 @@ pub(super) fn check_headers(out: &mut Loaded, docs: &Path, config: &Config) {
 pub(super) fn check_winmd(out: &mut Loaded, docs: &Path, config: &Config) {
     let (report, diagnostics) =
         crate::witness::winmd_map::check_files(&mut out.bindings, docs, config);
-    out.diagnostics.extend(diagnostics);
+    // What the metadata says about a page is a warning; an error is about the files.
+    out.diagnostics
+        .extend(diagnostics.into_iter().map(|d| match d.code {
+            Some(_) => d,
+            None if d.is_error() => d.with_code(Code::WinmdFiles),
+            None => d.with_code(Code::WinmdCheck),
+        }));
     out.winmd = report;
 }
