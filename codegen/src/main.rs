@@ -57,9 +57,13 @@ enum Command {
     /// understand, enums whose values are all inferred, and the warnings of loading.
     #[command(
         after_help = "Exit status 1 when anything was reported, 0 when the docs are clean.\n\n\
-                      Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json"
+                      With --all-pages, the version notes of every page (enums, structures, functions, ...) are \
+                      read, and those not understood are printed on stdout grouped by shape (numbers as #, \
+                      C names as NAME), most frequent first.\n\n\
+                      Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json\n  \
+                      docbind lint --all-pages ../windows-driver-docs-ddi/wdk-ddi-src/content"
     )]
-    Lint(Source),
+    Lint(LintArgs),
     /// Print the model as JSON: `{"enums": [...], "skipped": [...]}`.
     #[command(after_help = "Example:\n  docbind dump docs --json > model.json")]
     Dump(DumpArgs),
@@ -135,6 +139,16 @@ struct Source {
     docs: PathBuf,
     #[command(flatten)]
     settings: Settings,
+}
+
+#[derive(Args)]
+struct LintArgs {
+    #[command(flatten)]
+    source: Source,
+    /// Read the version notes of every page of the tree, whatever it documents (front matter
+    /// and prose), and count those understood, grouping the others by shape; no model is built.
+    #[arg(long)]
+    all_pages: bool,
 }
 
 #[derive(Args)]
@@ -250,7 +264,8 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Generate(g) => generate(&g.target, g.keep_going, &mut reporter),
         Command::Check(t) => check(t, &mut reporter),
-        Command::Lint(s) => lint(s, &mut reporter),
+        Command::Lint(l) if l.all_pages => cli::lint::all_pages(&l.source.docs, &mut reporter),
+        Command::Lint(l) => lint(&l.source, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
     };
     ExitCode::from(code)
@@ -258,7 +273,7 @@ fn main() -> ExitCode {
 
 /// Writes the command's output. A reader that stops early (`docbind dump | head`) is not an
 /// error; any other failure is reported, with `Err(2)`.
-fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
+pub(crate) fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -21,8 +21,10 @@ mod cross_check;
 mod lowering;
 mod page_stages;
 mod run;
+mod survey;
 mod types;
 
+pub use survey::{Survey, SurveyNote, survey_tree};
 pub use types::{Loaded, Skipped, Timings};
 
 use crate::config::Config;

@@ -22,12 +22,16 @@
 //! - [`fields`]: front-matter values, which are bare versions, release lists or
 //!   sentences of the grammar.
 //!
+//! - [`survey`]: the notes of a whole page of any kind (front matter and every prose
+//!   section), for `docbind lint --all-pages`.
+//!
 //! This module holds the entry points: [`parse_front_matter`] and [`find_notes`].
 
 mod fields;
 mod grammar;
 mod lexicon;
 mod releases;
+pub mod survey;
 mod text;
 
 #[cfg(test)]
@@ -61,6 +65,16 @@ impl FrontMatterKey {
             "req.kmdf-ver" => Some(Self::Kmdf),
             "req.umdf-ver" => Some(Self::Umdf),
             _ => None,
+        }
+    }
+
+    /// The YAML key (`req.target-min-winverclnt`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Client => "req.target-min-winverclnt",
+            Self::Server => "req.target-min-winversvr",
+            Self::Kmdf => "req.kmdf-ver",
+            Self::Umdf => "req.umdf-ver",
         }
     }
 }
