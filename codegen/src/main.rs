@@ -149,6 +149,10 @@ struct LintArgs {
     /// and prose), and count those understood, grouping the others by shape; no model is built.
     #[arg(long)]
     all_pages: bool,
+    /// With --all-pages: list the notes understood instead, grouped by shape, each with what its
+    /// first occurrence states (to review what the grammar reads).
+    #[arg(long, requires = "all_pages")]
+    understood: bool,
 }
 
 #[derive(Args)]
@@ -264,7 +268,9 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Generate(g) => generate(&g.target, g.keep_going, &mut reporter),
         Command::Check(t) => check(t, &mut reporter),
-        Command::Lint(l) if l.all_pages => cli::lint::all_pages(&l.source.docs, &mut reporter),
+        Command::Lint(l) if l.all_pages => {
+            cli::lint::all_pages(&l.source.docs, l.understood, &mut reporter)
+        }
         Command::Lint(l) => lint(&l.source, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
     };

@@ -3,7 +3,7 @@
 //   contoso/ne-contoso-_contoso_capture_flags.md
 //   contoso/ne-contoso-_contoso_mode.md
 //   contoso/ne-contoso-_contoso_status_code.md
-// docbind-fingerprint: c0fe6f24c949d9b0 9bd783c21075dbfb
+// docbind-fingerprint: e2fa89792d714656 9bd783c21075dbfb
 
 #![allow(clippy::enum_variant_names)]
 /// The **CONTOSO_CAPTURE_FLAGS** enumeration specifies options for a capture request. The values can be combined with a bitwise OR.

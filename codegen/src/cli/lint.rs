@@ -122,9 +122,14 @@ fn enum_fields_line(text: &str) -> Option<usize> {
 }
 
 /// `docbind lint --all-pages`: the version notes of every page of `docs`, counted, and those
-/// not understood grouped by shape on stdout (most frequent first, each with its first
-/// occurrence). Exit status 1 when a note was not understood or a page could not be read.
-pub fn all_pages(docs: &Path, reporter: &mut crate::cli::report::Reporter) -> u8 {
+/// not understood (with `understood`, those understood) grouped by shape on stdout (most
+/// frequent first, each with its first occurrence and, when understood, what it states). Exit
+/// status 1 when a note was not understood or a page could not be read.
+pub fn all_pages(
+    docs: &Path,
+    understood_only: bool,
+    reporter: &mut crate::cli::report::Reporter,
+) -> u8 {
     use serde_json::json;
     let survey = {
         let mut progress = reporter.progress("reading");
@@ -140,10 +145,13 @@ pub fn all_pages(docs: &Path, reporter: &mut crate::cli::report::Reporter) -> u8
         }
     };
     reporter.diagnostics(&survey.diagnostics);
-
     // (count, first note) by shape.
     let mut shapes: BTreeMap<String, (usize, &docbind::report::SurveyNote)> = BTreeMap::new();
-    for note in survey.notes.iter().filter(|n| n.parsed.is_none()) {
+    for note in survey
+        .notes
+        .iter()
+        .filter(|n| n.parsed.is_some() == understood_only)
+    {
         shapes.entry(note.shape()).or_insert((0, note)).0 += 1;
     }
     let mut shapes: Vec<_> = shapes.into_iter().collect();
@@ -151,6 +159,17 @@ pub fn all_pages(docs: &Path, reporter: &mut crate::cli::report::Reporter) -> u8
     let json_lines = reporter.is_json();
     let mut out = String::new();
     for (shape, (count, first)) in &shapes {
+        let states = first.parsed.as_ref().map(|entries| {
+            let states = entries
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            match &first.scope {
+                Some(scope) => format!("{states} ({scope})"),
+                None => states,
+            }
+        });
         if json_lines {
             let line = json!({
                 "type": "shape",
@@ -160,6 +179,7 @@ pub fn all_pages(docs: &Path, reporter: &mut crate::cli::report::Reporter) -> u8
                     "file": first.file.display().to_string(),
                     "line": first.line,
                     "text": first.text,
+                    "states": states,
                 },
             });
             out.push_str(&format!("{line}\n"));
@@ -170,6 +190,9 @@ pub fn all_pages(docs: &Path, reporter: &mut crate::cli::report::Reporter) -> u8
                 first.line,
                 first.text
             ));
+            if let Some(states) = states {
+                out.push_str(&format!("        → {states}\n"));
+            }
         }
     }
     if crate::print_stdout(&out, reporter).is_err() {

@@ -34,6 +34,8 @@ pub struct SurveyNote {
     pub text: String,
     /// What it says; `None` when not understood.
     pub parsed: Option<Vec<Entry>>,
+    /// The use what it says is limited to ("for opening ISO virtual disks"), if any.
+    pub scope: Option<String>,
 }
 
 impl SurveyNote {
@@ -84,6 +86,7 @@ pub fn survey_tree(
                     origin: n.origin,
                     text: n.note.text,
                     parsed: n.note.parsed,
+                    scope: n.note.scope,
                 })
                 .collect();
             Ok((notes, found.front_matter_unread))

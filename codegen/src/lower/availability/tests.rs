@@ -515,19 +515,29 @@ fn front_matter_values() {
             "N/A",
             Some(vec![NotAvailable(Platform::Framework(Umdf))]),
         ),
-        // Not understood.
-        (Client, "WIN11_FUTURE", None),
-        (Client, "Windows", None),
-        (Client, "Windows 10,Windows 10 Mobile", None),
+        // Windows 10 Mobile is another product: an alternative on it says nothing of Windows.
         (
             Client,
-            "Windows 7, Windows Vista with SP2 and Platform Update for Windows Vista [desktop apps \\| UWP apps]",
-            None,
+            "Windows 10,Windows 10 Mobile",
+            Some(vec![Introduced(win(W10))]),
         ),
         (
             Client,
+            "Windows 7, Windows Vista with SP2 and Platform Update for Windows Vista [desktop apps \\| UWP apps]",
+            Some(vec![
+                Introduced(win(W7)),
+                Entry::IntroducedWithUpdate(win_sp(VISTA, 2)),
+            ]),
+        ),
+        // Not understood.
+        (Client, "WIN11_FUTURE", None),
+        (Client, "Windows", None),
+        (Client, "Windows 10 Mobile", None),
+        // The key gives the least version; a use named on the way does not change it.
+        (
+            Client,
             "Supported for NetDMA 2.0 and NetDMA 1.1 drivers in Windows Server 2008.",
-            None,
+            Some(vec![Introduced(srv(S::Server2008))]),
         ),
         (U, "D3D12DDI_SUPPORTED_0020", None),
     ];
@@ -572,7 +582,6 @@ fn not_version_notes() {
 #[test]
 fn not_understood() {
     let texts = [
-        "<b>Windows 7 and Windows Server 2008 R2:  </b>This flag is not supported for opening ISO virtual disks until Windows 8 and Windows Server 2012.",
         "Supported starting from Windows 10, version 1901.",
         "Either form is valid on Windows 2000 and later implementations, but only the shorter form can be used on Windows 98/Me.",
         "This field is available starting in Windows 10, version 1903 and UMD DDI Min Version D3D12DDI_SUPPORTED_0043.",
@@ -584,6 +593,33 @@ fn not_understood() {
         let notes = find_notes(text);
         assert_eq!(notes.len(), 1, "{text}");
         assert_eq!(notes[0].parsed, None, "{text}");
+    }
+}
+
+/// Statements limited to a use the sentence names: understood, with that use as their scope.
+#[test]
+fn scoped_statements() {
+    let notes = find_notes(
+        "<b>Windows 7 and Windows Server 2008 R2:  </b>This flag is not supported for opening ISO virtual disks until Windows 8 and Windows Server 2012.",
+    );
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        notes[0].parsed,
+        Some(vec![Introduced(win(W8)), Introduced(srv(S::Server2012))])
+    );
+    assert_eq!(
+        notes[0].scope.as_deref(),
+        Some("for opening ISO virtual disks")
+    );
+    // A scope with a condition or a platform in it is no scope.
+    for text in [
+        "This method is supported only for Windows XP Pscript5 plug-ins, not for Unidrv plug-ins.",
+        "This value is supported for drivers that are not loaded in Windows 8.",
+    ] {
+        assert!(
+            find_notes(text).iter().all(|n| n.parsed.is_none()),
+            "{text}"
+        );
     }
 }
 
