@@ -8,7 +8,7 @@ use super::lexicon::{
     Verb, verb,
 };
 use super::releases::{Extent, Mention, bare_platform, release_list, starts_release};
-use crate::model::availability::Entry;
+use crate::model::availability::{Entry, Platform};
 
 /// Optional sentence subject before the verb: "this value", "the Cellular
 /// COM API", "it", "XPSRAS_PIXEL_FORMAT", "System-mode DMA" (a plain subject
@@ -73,6 +73,7 @@ fn subject(c: &mut Cursor) {
 
 /// Words that make a subject name a part of the item, or the item under a condition.
 const SUBJECT_NARROWING: &[&str] = &[
+    "latest",
     "revision",
     "revisions",
     "version",
@@ -556,11 +557,24 @@ fn colon_sentence(c: &mut Cursor) -> Option<Vec<Entry>> {
     }
     // "X: This value is not supported until Y": the sentence after the colon
     // says it all.
+    // The releases before the colon are where it is not supported yet: Windows releases
+    // before those the sentence names ("Direct3D 11: This value is supported starting with
+    // Windows 8." is about Direct3D 11, not about where the value starts).
     let entries = verb_sentence(c)?;
-    entries
-        .iter()
-        .all(|e| matches!(e, Entry::Introduced(_)))
-        .then_some(entries)
+    let earlier = |m: &Mention, later: &Entry| match (m.release, later) {
+        (Some(before), Entry::Introduced(after)) => {
+            before.platform() != after.platform() || before < *after
+        }
+        _ => false,
+    };
+    let windows = |m: &Mention| {
+        m.release
+            .is_some_and(|r| matches!(r.platform(), Platform::Windows | Platform::WindowsServer))
+    };
+    (items.iter().all(windows)
+        && entries.iter().any(|e| matches!(e, Entry::Introduced(_)))
+        && items.iter().all(|m| entries.iter().all(|e| earlier(m, e))))
+    .then_some(entries)
 }
 
 /// The entries of mentions that state where something starts ([`Mention::introduced`]);

@@ -410,6 +410,11 @@ fn release_item(c: &mut Cursor) -> Option<(Vec<(Option<Release>, bool)>, Extent,
         releases.push((known(named), true));
     } else if let Some(fw) = framework_name(&mut probe) {
         let _ = probe.eat_any(&["versions", "version"]);
+        // "bits" is also a word ("available in bits 12..15"): BITS is named with a dotted
+        // version ("BITS 1.2").
+        if fw == Framework::Bits && !probe.peek().is_some_and(|t| t.contains('.')) {
+            return None;
+        }
         let v = framework_version(&mut probe)?;
         // "the Direct3D 11.1 runtime".
         let _ = probe.eat("runtime");
@@ -546,7 +551,9 @@ pub(super) fn release_list(c: &mut Cursor) -> Option<Vec<Mention>> {
 pub(super) fn bare_platform(c: &mut Cursor) -> Option<Platform> {
     let mut probe = *c;
     let fw = framework_name(&mut probe)?;
-    if framework_version(&mut probe.clone()).is_some()
+    // "bits" alone is the word more often than the service.
+    if fw == Framework::Bits
+        || framework_version(&mut probe.clone()).is_some()
         || matches!(probe.peek(), Some("version" | "versions"))
     {
         return None;
