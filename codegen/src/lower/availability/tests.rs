@@ -782,3 +782,76 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+/// The labeled set (`labeled.tsv`, sentences and front-matter values of the corpora with what
+/// they state, and near misses): no case is misread. A positive must give exactly its entries
+/// (and scope); a near miss must give none.
+#[test]
+fn labeled_set_has_no_misreading() {
+    let set = include_str!("labeled.tsv");
+    let mut cases = 0;
+    let mut positives = 0;
+    let mut misread = Vec::new();
+    for line in set.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut fields = line.split('\t');
+        let (Some(kind), Some(text), expected) = (fields.next(), fields.next(), fields.next())
+        else {
+            panic!("a case needs a kind and a text: {line:?}");
+        };
+        let expected = expected.unwrap_or("");
+        cases += 1;
+        let key = |name: &str| match name {
+            "client" => FrontMatterKey::Client,
+            "server" => FrontMatterKey::Server,
+            "kmdf" => FrontMatterKey::Kmdf,
+            "umdf" => FrontMatterKey::Umdf,
+            other => panic!("unknown kind {other:?}"),
+        };
+        let shown = |entries: &[Entry], scope: Option<&str>| {
+            let entries: Vec<String> = entries.iter().map(ToString::to_string).collect();
+            match scope {
+                Some(scope) => format!("{} @ {scope}", entries.join("; ")),
+                None => entries.join("; "),
+            }
+        };
+        // What the parser reads: `None` when nothing is understood.
+        let read = match kind.strip_prefix("none:").unwrap_or(kind) {
+            "sentence" | "none" => {
+                let notes = find_notes(text);
+                let understood: Vec<&Note> = notes.iter().filter(|n| n.parsed.is_some()).collect();
+                match understood.as_slice() {
+                    [] => None,
+                    [one] if notes.len() == 1 => Some(shown(
+                        one.parsed.as_deref().unwrap_or_default(),
+                        one.scope.as_deref(),
+                    )),
+                    _ => Some(format!("{} notes", notes.len())),
+                }
+            }
+            name => parse_front_matter(key(name), text)
+                .and_then(|n| n.parsed)
+                .map(|entries| shown(&entries, None)),
+        };
+        let near_miss = kind.starts_with("none");
+        if !near_miss {
+            positives += 1;
+        }
+        let right = if near_miss {
+            read.is_none()
+        } else {
+            read.as_deref() == Some(expected)
+        };
+        if !right {
+            misread.push(format!(
+                "{kind}: {text}\n  expected: {expected:?}\n  read:     {read:?}"
+            ));
+        }
+    }
+    assert!(cases >= 200, "{cases} cases");
+    assert!(
+        misread.is_empty(),
+        "{} of {cases} cases ({positives} positives) misread:\n{}",
+        misread.len(),
+        misread.join("\n")
+    );
+}
