@@ -180,6 +180,35 @@ fn apply_config(loaded: &mut Loaded, docs: &Path, config: &Config) {
     loaded.timings.model += start.elapsed();
 }
 
+/// The version notes of every page under `docs`, whatever the page documents (enums,
+/// structures, functions, callbacks, IOCTLs, ...): the front-matter fields
+/// `req.target-min-winverclnt`, `req.target-min-winversvr`, `req.kmdf-ver` and `req.umdf-ver`,
+/// and the version sentences of every prose section. No model is built; this is what
+/// `docbind lint --all-pages` reports. `progress(done, total)` is called as pages are read.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let docs = std::env::temp_dir().join(format!("docbind-doc-survey-{}", std::process::id()));
+/// std::fs::create_dir_all(&docs)?;
+/// std::fs::write(
+///     docs.join("nf-demo-f.md"),
+///     "---\nUID: NF:demo.F\nreq.target-min-winverclnt: Windows 10, version 1809\n---\n\n\
+///      ## -remarks\nSupported starting from Windows 10, version 1901.\n",
+/// )?;
+/// let survey = docbind::survey_availability(&docs, &mut |_, _| {})?;
+/// assert_eq!((survey.pages, survey.notes.len(), survey.understood()), (1, 2, 1));
+/// assert_eq!(survey.notes[1].shape(), "supported starting from windows #, version #.");
+/// std::fs::remove_dir_all(&docs)?;
+/// # Ok(())
+/// # }
+/// ```
+pub fn survey_availability(
+    docs: &Path,
+    progress: &mut (dyn FnMut(usize, usize) + Send),
+) -> Result<report::Survey, Error> {
+    pipeline::survey_tree(docs, progress).map_err(Error::single)
+}
+
 /// Builds the model from pages held in memory instead of a docs tree on disk: each page is a
 /// path relative to a docs root (forward slashes, e.g. `bits/ne-bits-foo.md`; diagnostics name
 /// the page by it and links between pages resolve against it) and the page's bytes. Does what

@@ -63,7 +63,11 @@ enum Command {
     #[command(
         after_help = "Exit status 1 when anything was reported, 0 when the docs are clean, 2 when the tree \
                       or the configuration cannot be read.\n\n\
-                      Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json"
+                      With --all-pages, the version notes of every page (enums, structures, functions, ...) are \
+                      read, and those not understood are printed on stdout grouped by shape (numbers as #, \
+                      C names as NAME), most frequent first.\n\n\
+                      Examples:\n  docbind lint\n  docbind lint ../sdk-api/sdk-api-src/content --message-format json\n  \
+                      docbind lint --all-pages ../windows-driver-docs-ddi/wdk-ddi-src/content"
     )]
     Lint(LintArgs),
     /// Print the model as JSON: `{"enums": [...], "skipped": [...]}`.
@@ -183,6 +187,14 @@ struct LintArgs {
     /// (`deny-inferred = true` in docbind.toml).
     #[arg(long)]
     deny_inferred: bool,
+    /// Read the version notes of every page of the tree, whatever it documents (front matter
+    /// and prose), and count those understood, grouping the others by shape; no model is built.
+    #[arg(long)]
+    all_pages: bool,
+    /// With --all-pages: list the notes understood instead, grouped by shape, each with what its
+    /// first occurrence states (to review what the grammar reads).
+    #[arg(long, requires = "all_pages")]
+    understood: bool,
 }
 
 #[derive(Args)]
@@ -305,6 +317,9 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Generate(g) => generate(&g.target, g.keep_going, &mut reporter),
         Command::Check(t) => check(t, &mut reporter),
+        Command::Lint(l) if l.all_pages => {
+            cli::lint::all_pages(&l.source.docs, l.understood, &mut reporter)
+        }
         Command::Lint(l) => lint(l, &mut reporter),
         Command::Dump(d) => dump(d, &mut reporter),
         Command::Diff(d) => cli::api_diff::run(d, cli.message_format, &mut reporter),
@@ -314,7 +329,7 @@ fn main() -> ExitCode {
 
 /// Writes the command's output. A reader that stops early (`docbind dump | head`) is not an
 /// error; any other failure is reported, with `Err(2)`.
-fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
+pub(crate) fn print_stdout(text: &str, reporter: &mut Reporter) -> Result<(), u8> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -390,6 +390,50 @@ fn lint_reports_notes_not_understood_and_inferred_values_and_exits_1() {
     );
 }
 
+/// A function page: front matter and prose of a page that is not an enum page.
+const WIDGET_FUNCTION: &str = "---\nUID: NF:widget.WidgetSpin\nreq.header: widget.h\nreq.target-min-winverclnt: Windows 10, version 1809\nreq.kmdf-ver: 1.15\n---\n\n## -description\nSpins a widget.\n\n## -remarks\nSupported starting from Windows 10, version 1901.\n\nSupported starting from Windows 11, version 21H9.\n\n## -see-also\n\nSupported starting from Windows 7, version 1.\n";
+
+#[test]
+fn lint_all_pages_counts_the_notes_of_every_page_and_groups_the_others_by_shape() {
+    let dir = scratch("lint-all-pages");
+    fs::create_dir_all(dir.join("docs/widget")).unwrap();
+    fs::write(
+        dir.join("docs/widget/ne-widget-widget_kind.md"),
+        WIDGET_KIND,
+    )
+    .unwrap();
+    fs::write(
+        dir.join("docs/widget/nf-widget-widgetspin.md"),
+        WIDGET_FUNCTION,
+    )
+    .unwrap();
+    let out = docbind(&dir, &["lint", "--all-pages", "docs"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "     3  supported starting from windows #, version #.\n        \
+         docs/widget/ne-widget-widget_kind.md:16: Supported starting from Windows 10, version 1901.\n"
+    );
+    assert!(
+        stderr(&out).contains("2 pages read; 5 version notes found, 2 understood (40.0%), 3 not understood in 1 shapes; front matter 2 of 2, prose 0 of 3"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = docbind(
+        &dir,
+        &["lint", "--all-pages", "docs", "--message-format", "json"],
+    );
+    let shape: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(shape["count"], 3);
+    assert_eq!(shape["example"]["line"], 16);
+    let err = stderr(&out);
+    let summary: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["notes"], 5, "{err}");
+    assert_eq!(summary["notes_understood"], 2, "{err}");
+    assert_eq!(summary["prose_notes"], 3, "{err}");
+}
+
 #[test]
 fn dump_prints_enums_and_skipped_pages_as_json() {
     let dir = seed_project("dump");

@@ -3,7 +3,7 @@
 //   contoso/ne-contoso-_contoso_capture_flags.md
 //   contoso/ne-contoso-_contoso_mode.md
 //   contoso/ne-contoso-_contoso_status_code.md
-// docbind-fingerprint: 2f7cf4f83ba8d5b7 9bd783c21075dbfb
+// docbind-fingerprint: 7f4acfeaf5e07f45 9bd783c21075dbfb
 
 #![allow(clippy::enum_variant_names)]
 /// The **CONTOSO_CAPTURE_FLAGS** enumeration specifies options for a capture request. The values can be combined with a bitwise OR.

@@ -5,7 +5,7 @@
 //   fabrikam/ne-fabrikam-_fabrikam_pixel_format.md
 //   fabrikam/ne-fabrikam-_fabrikam_priority.md
 //   fabrikam/ne-fabrikam-_fabrikam_surface_usage.md
-// docbind-fingerprint: 0ab88715ba7927f5 3db2c800956c71a2
+// docbind-fingerprint: 6971d849b330f265 3db2c800956c71a2
 
 #![allow(clippy::enum_variant_names)]
 /// The **FABRIKAM_COLOR_SPACE** enumeration identifies the color space in which an application supplies the pixels of a surface.

@@ -242,3 +242,133 @@ pub fn describe(group: &Group<'_>) -> String {
         }
     }
 }
+
+/// `docbind lint --all-pages`: the version notes of every page of `docs`, counted, and those
+/// not understood (with `understood`, those understood) grouped by shape on stdout (most
+/// frequent first, each with its first occurrence and, when understood, what it states). Exit
+/// status 1 when a note was not understood or a page could not be read.
+pub fn all_pages(
+    docs: &Path,
+    understood_only: bool,
+    reporter: &mut crate::cli::report::Reporter,
+) -> u8 {
+    use serde_json::json;
+    let survey = {
+        let mut progress = reporter.progress("reading");
+        docbind::survey_availability(docs, &mut progress)
+    };
+    reporter.done();
+    let survey = match survey {
+        Ok(s) => s,
+        Err(e) => {
+            reporter.diagnostics(&e.diagnostics);
+            reporter.summary("lint", "nothing was read", json!({}));
+            return 2;
+        }
+    };
+    reporter.diagnostics(&survey.diagnostics);
+    // (count, first note) by shape.
+    let mut shapes: BTreeMap<String, (usize, &docbind::report::SurveyNote)> = BTreeMap::new();
+    for note in survey
+        .notes
+        .iter()
+        .filter(|n| n.parsed.is_some() == understood_only)
+    {
+        shapes.entry(note.shape()).or_insert((0, note)).0 += 1;
+    }
+    let mut shapes: Vec<_> = shapes.into_iter().collect();
+    shapes.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    let json_lines = reporter.is_json();
+    let mut out = String::new();
+    for (shape, (count, first)) in &shapes {
+        let states = first.parsed.as_ref().map(|entries| {
+            let states = entries
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            match &first.scope {
+                Some(scope) => format!("{states} ({scope})"),
+                None => states,
+            }
+        });
+        if json_lines {
+            let line = json!({
+                "type": "shape",
+                "count": count,
+                "shape": shape,
+                "example": {
+                    "file": first.file.display().to_string(),
+                    "line": first.line,
+                    "text": first.text,
+                    "states": states,
+                },
+            });
+            out.push_str(&format!("{line}\n"));
+        } else {
+            out.push_str(&format!(
+                "{count:>6}  {shape}\n        {}:{}: {}\n",
+                first.file.display(),
+                first.line,
+                first.text
+            ));
+            if let Some(states) = states {
+                out.push_str(&format!("        → {states}\n"));
+            }
+        }
+    }
+    if crate::print_stdout(&out, reporter).is_err() {
+        return 2;
+    }
+
+    let count = |front: bool| {
+        let notes = survey
+            .notes
+            .iter()
+            .filter(|n| matches!(n.origin, docbind::report::Origin::FrontMatter(_)) == front);
+        let (found, understood) = notes.fold((0, 0), |(f, u), n| {
+            (f + 1, u + usize::from(n.parsed.is_some()))
+        });
+        (found, understood)
+    };
+    let (front_found, front_understood) = count(true);
+    let (prose_found, prose_understood) = count(false);
+    let found = survey.notes.len();
+    let understood = survey.understood();
+    let percent = |u: usize, f: usize| {
+        if f == 0 {
+            100.0
+        } else {
+            u as f64 * 100.0 / f as f64
+        }
+    };
+    let text = format!(
+        "{} pages read; {found} version notes found, {understood} understood ({:.1}%), {} not understood in {} shapes; front matter {front_understood} of {front_found}, prose {prose_understood} of {prose_found}{}",
+        survey.pages,
+        percent(understood, found),
+        found - understood,
+        shapes.len(),
+        if survey.front_matter_unread > 0 {
+            format!(
+                "; {} pages with front matter not read",
+                survey.front_matter_unread
+            )
+        } else {
+            String::new()
+        }
+    );
+    let fields = json!({
+        "pages_read": survey.pages,
+        "notes": found,
+        "notes_understood": understood,
+        "notes_not_understood": found - understood,
+        "shapes": shapes.len(),
+        "front_matter_notes": front_found,
+        "front_matter_understood": front_understood,
+        "prose_notes": prose_found,
+        "prose_understood": prose_understood,
+        "front_matter_unread": survey.front_matter_unread,
+    });
+    reporter.summary("lint", &text, fields);
+    u8::from(found > understood || !survey.diagnostics.is_empty())
+}

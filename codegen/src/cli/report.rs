@@ -53,6 +53,11 @@ impl Reporter {
         }
     }
 
+    /// Whether messages are JSON lines.
+    pub fn is_json(&self) -> bool {
+        self.format == MessageFormat::Json
+    }
+
     /// Errors printed so far.
     pub fn errors(&self) -> usize {
         self.counts.0

@@ -138,6 +138,8 @@ struct NoteJson {
     text: String,
     parsed: Option<Vec<EntryJson>>,
     line: usize,
+    #[serde(default)]
+    scope: Option<String>,
 }
 
 fn notes(notes: Vec<NoteJson>) -> Vec<AvailabilityNote> {
@@ -149,6 +151,7 @@ fn notes(notes: Vec<NoteJson>) -> Vec<AvailabilityNote> {
                 .parsed
                 .map(|entries| entries.into_iter().map(|e| e.0).collect()),
             line: n.line,
+            scope: n.scope,
         })
         .collect()
 }

@@ -37,6 +37,14 @@ fn needs(bindings: &Bindings) -> crate::emit::support::Needs {
             e.style == EnumStyle::Flags || (e.style == EnumStyle::Consts && e.looks_like_flags)
         }),
         rust_enum: uses(EnumStyle::Rust),
+        updates: bindings.enums().any(|e| {
+            e.availability
+                .iter()
+                .chain(e.variants.iter().flat_map(|v| &v.availability))
+                .filter(|n| n.scope.is_none())
+                .flat_map(|n| n.parsed.iter().flatten())
+                .any(|entry| matches!(entry, Entry::IntroducedWithUpdate(_)))
+        }),
     }
 }
 
@@ -185,9 +193,14 @@ fn variant_docs(v: &Variant, repr: Repr) -> String {
 fn availability_section(notes: &[AvailabilityNote]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for note in notes {
-        match &note.parsed {
-            Some(entries) => lines.extend(entries.iter().map(|e| e.to_string())),
-            None => lines.push(format!("“{}”", doc_text::to_markdown_text(&note.text))),
+        match (&note.parsed, &note.scope) {
+            (Some(entries), None) => lines.extend(entries.iter().map(|e| e.to_string())),
+            (Some(entries), Some(scope)) => lines.extend(
+                entries
+                    .iter()
+                    .map(|e| format!("{e}, {}", doc_text::to_markdown_text(scope))),
+            ),
+            (None, _) => lines.push(format!("“{}”", doc_text::to_markdown_text(&note.text))),
         }
     }
     lines.dedup();
@@ -234,8 +247,8 @@ fn platform_tokens(p: Platform, root: &TokenStream) -> TokenStream {
     quote!(#root::Platform::#name)
 }
 
-/// The run-time statements of some notes (notes not understood have none), for items in the
-/// modules (where the shared items are `super::…`).
+/// The run-time statements of some notes (notes not understood have none, nor those limited to
+/// a use), for items in the modules (where the shared items are `super::…`).
 fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
     statements_at(notes, &quote!(super))
 }
@@ -244,7 +257,7 @@ fn statements(notes: &[AvailabilityNote]) -> Vec<TokenStream> {
 /// (`Availability::since(Platform::Windows, 2600, 0, "Windows XP")`).
 pub(crate) fn statements_at(notes: &[AvailabilityNote], root: &TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    for note in notes {
+    for note in notes.iter().filter(|n| n.scope.is_none()) {
         let text = doc_text::to_plain_text(&note.text);
         for entry in note.parsed.iter().flatten() {
             let versioned = |constructor: &str, r: Release| {
@@ -261,6 +274,7 @@ pub(crate) fn statements_at(notes: &[AvailabilityNote], root: &TokenStream) -> V
             };
             out.push(match *entry {
                 Entry::Introduced(r) => versioned("since", r),
+                Entry::IntroducedWithUpdate(r) => versioned("since_with_update", r),
                 Entry::NotSupportedUpTo(r) => versioned("not_up_to", r),
                 Entry::NotSupportedFrom(r) => versioned("not_from", r),
                 Entry::OnlyIn(r) => versioned("only_in", r),

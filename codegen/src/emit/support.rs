@@ -15,12 +15,14 @@ pub struct Needs {
     pub flags_availability: bool,
     /// `docbind_rust_enum!`: the conversions of `rust`-style enums.
     pub rust_enum: bool,
+    /// `Requirement::SinceWithUpdate`: a note says a release needs an update.
+    pub updates: bool,
 }
 
 /// The shared items: the conversion error, the availability types, and the helpers `needs` names.
 pub fn items(needs: Needs) -> TokenStream {
     let unknown = unknown_value();
-    let availability = availability();
+    let availability = availability(needs.updates);
     let value_debug = needs.value_debug.then(value_debug);
     let flags = needs.flags.then(flags);
     let flags_availability = needs.flags_availability.then(flags_availability);
@@ -480,7 +482,31 @@ fn unknown_value() -> TokenStream {
     }
 }
 
-fn availability() -> TokenStream {
+fn availability(updates: bool) -> TokenStream {
+    let update_variant = updates.then(|| {
+        quote! {
+            /// Available on versions later than this one, and on this one once an update the
+            /// text names is installed (a [`Target`] does not say whether it is: only later
+            /// versions meet it).
+            SinceWithUpdate(Version),
+        }
+    });
+    let update_constructor = updates.then(|| {
+        quote! {
+            /// Available on `major.minor` of `platform` with an update, and on later versions.
+            pub const fn since_with_update(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
+                Self::at(platform, Requirement::SinceWithUpdate(Version { major, minor }), text)
+            }
+        }
+    });
+    let update_arm = updates.then(|| {
+        quote! {
+            Requirement::SinceWithUpdate(min) => {
+                since_seen = true;
+                since_met |= version_less(min, v);
+            }
+        }
+    });
     quote! {
         /// A system or framework that documentation states availability for.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -531,6 +557,7 @@ fn availability() -> TokenStream {
         pub enum Requirement {
             /// Available starting with this version.
             Since(Version),
+            #update_variant
             /// Not supported on this version and earlier.
             NotUpTo(Version),
             /// Not supported on this version and later.
@@ -563,6 +590,8 @@ fn availability() -> TokenStream {
             pub const fn since(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
                 Self::at(platform, Requirement::Since(Version { major, minor }), text)
             }
+
+            #update_constructor
 
             /// Not supported on `major.minor` of `platform` and earlier.
             pub const fn not_up_to(platform: Platform, major: u32, minor: u32, text: &'static str) -> Self {
@@ -661,6 +690,7 @@ fn availability() -> TokenStream {
                         since_seen = true;
                         since_met |= !version_less(v, min);
                     }
+                    #update_arm
                     Requirement::NotUpTo(max) => {
                         if !version_less(max, v) {
                             return false;

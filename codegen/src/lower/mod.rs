@@ -631,6 +631,7 @@ fn front_matter_notes(front: &FrontMatter) -> Vec<AvailabilityNote> {
             Some(AvailabilityNote {
                 text: note.text,
                 parsed: note.parsed,
+                scope: note.scope,
                 line: front.line_of(key),
             })
         })
@@ -650,6 +651,7 @@ fn block_notes(block: &Block) -> Vec<AvailabilityNote> {
                 line: cursor.1,
                 text: note.text,
                 parsed: note.parsed,
+                scope: note.scope,
             }
         })
         .collect()

@@ -93,8 +93,20 @@ pub enum ServerRelease {
     Server2012R2,
     /// Windows Server 2016.
     Server2016,
-    /// Windows Server 2019.
+    /// Windows Server, version 1709 (a semi-annual channel release).
+    Server1709,
+    /// Windows Server, version 1803.
+    Server1803,
+    /// Windows Server 2019 (and Windows Server, version 1809).
     Server2019,
+    /// Windows Server, version 1903.
+    Server1903,
+    /// Windows Server, version 1909.
+    Server1909,
+    /// Windows Server, version 2004.
+    Server2004,
+    /// Windows Server, version 20H2.
+    Server20H2,
     /// Windows Server 2022.
     Server2022,
     /// Windows Server 2025.
@@ -111,7 +123,37 @@ pub(crate) const SERVER_RELEASES: &[(ServerRelease, &str, u32)] = &[
     (ServerRelease::Server2012, "Windows Server 2012", 9200),
     (ServerRelease::Server2012R2, "Windows Server 2012 R2", 9600),
     (ServerRelease::Server2016, "Windows Server 2016", 14393),
+    (
+        ServerRelease::Server1709,
+        "Windows Server, version 1709",
+        16299,
+    ),
+    (
+        ServerRelease::Server1803,
+        "Windows Server, version 1803",
+        17134,
+    ),
     (ServerRelease::Server2019, "Windows Server 2019", 17763),
+    (
+        ServerRelease::Server1903,
+        "Windows Server, version 1903",
+        18362,
+    ),
+    (
+        ServerRelease::Server1909,
+        "Windows Server, version 1909",
+        18363,
+    ),
+    (
+        ServerRelease::Server2004,
+        "Windows Server, version 2004",
+        19041,
+    ),
+    (
+        ServerRelease::Server20H2,
+        "Windows Server, version 20H2",
+        19042,
+    ),
     (ServerRelease::Server2022, "Windows Server 2022", 20348),
     (ServerRelease::Server2025, "Windows Server 2025", 26100),
 ];
@@ -180,6 +222,11 @@ pub enum Entry {
     /// Available starting with this release ("supported starting with X",
     /// "X and later", `req.target-min-winverclnt: X`).
     Introduced(Release),
+    /// Available on this release once an update the note names is installed, and on later
+    /// releases ("Windows 8 and Platform Update for Windows 7" gives `Introduced(Windows 8)` and
+    /// `IntroducedWithUpdate(Windows 7)`; "Windows 8.1 Update"; "Windows 2000 SP4 Update
+    /// Rollup"). The release alone, without the update, does not have it.
+    IntroducedWithUpdate(Release),
     /// Not supported on this release and earlier ("X and earlier: Not
     /// supported.").
     NotSupportedUpTo(Release),
@@ -208,6 +255,10 @@ pub struct Note {
     /// The statements it makes, or `None` when the text looks like a version
     /// note but was not understood.
     pub parsed: Option<Vec<Entry>>,
+    /// The use the statements are limited to, as the text words it ("for opening ISO virtual
+    /// disks" in "This flag is not supported for opening ISO virtual disks until Windows 8."):
+    /// they do not restrict the item itself. `None` for statements about the item.
+    pub scope: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -243,6 +294,10 @@ pub(crate) const WIN10_UPDATES: &[(&str, u32)] = &[
     ("21H1", 19043),
     ("21H2", 19044),
     ("22H2", 19045),
+    // Code names of the same updates.
+    ("19H1", 18362),
+    ("19H2", 18363),
+    ("20H1", 19041),
 ];
 
 /// Windows 11 feature updates: `(version, build)`.
@@ -344,6 +399,7 @@ impl fmt::Display for Entry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Entry::Introduced(r) => write!(f, "{r} and later"),
+            Entry::IntroducedWithUpdate(r) => write!(f, "{r} with an update, and later"),
             Entry::NotSupportedUpTo(r) => write!(f, "Not supported on {r} and earlier"),
             Entry::NotSupportedFrom(r) => write!(f, "Not supported on {r} and later"),
             Entry::Deprecated(None) => f.write_str("Deprecated"),
@@ -365,6 +421,7 @@ impl Entry {
     pub fn relation(&self) -> &'static str {
         match self {
             Entry::Introduced(_) => "introduced",
+            Entry::IntroducedWithUpdate(_) => "introduced-with-update",
             Entry::NotSupportedUpTo(_) => "not-supported-up-to",
             Entry::NotSupportedFrom(_) => "not-supported-from",
             Entry::Deprecated(_) => "deprecated",
@@ -379,6 +436,7 @@ impl Entry {
     pub fn release(&self) -> Option<Release> {
         match *self {
             Entry::Introduced(r)
+            | Entry::IntroducedWithUpdate(r)
             | Entry::NotSupportedUpTo(r)
             | Entry::NotSupportedFrom(r)
             | Entry::OnlyIn(r)

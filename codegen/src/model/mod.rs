@@ -254,15 +254,21 @@ pub struct AvailabilityNote {
     pub text: String,
     /// What it states; `None` when it looks like a version note but was not understood.
     pub parsed: Option<Vec<Entry>>,
+    /// The use the statements are limited to ("for opening ISO virtual disks"): they are
+    /// documented but do not restrict the item (not in its run-time data, never
+    /// `#[deprecated]`). `None` (and absent from JSON) for statements about the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// 1-based line of the page where it was found.
     pub line: usize,
 }
 
 impl AvailabilityNote {
-    /// The "Deprecated" statement of the note, if it makes one.
+    /// The "Deprecated" statement of the note, if it makes one about the item.
     pub fn deprecation(&self) -> Option<&Entry> {
         self.parsed
             .iter()
+            .filter(|_| self.scope.is_none())
             .flatten()
             .find(|e| matches!(e, Entry::Deprecated(_)))
     }

@@ -25,9 +25,11 @@ mod lowering;
 mod page_stages;
 mod run;
 mod settle;
+mod survey;
 mod types;
 
 pub(crate) use settle::{left_out_types, settle};
+pub use survey::{Survey, SurveyNote, survey_tree};
 pub use types::{Loaded, Skipped, Timings};
 
 use crate::config::Config;

@@ -322,6 +322,7 @@ fn availability_from_condition(v: &mut Variant, e: &CEnumerator) {
         v.availability.push(AvailabilityNote {
             text,
             parsed: Some(entries),
+            scope: None,
             line: v.line,
         });
     }

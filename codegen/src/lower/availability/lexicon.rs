@@ -63,10 +63,12 @@ pub(super) const EXTENT_TAIL: &[&str] = &[
     "-",
     "mode",
     "display",
+    "miniport",
     "implementations",
     "releases",
     "directx",
     "only",
+    "server",
 ];
 
 /// Words that introduce the verb of an availability sentence.
@@ -108,11 +110,13 @@ const VERBS: &[(&str, Verb)] = &[
 
 /// Prepositions before a release list; `true` when they mean "from ... on".
 pub(super) const PREPOSITIONS: &[(&str, bool)] = &[
+    ("in starting with", true),
     ("starting with", true),
     ("starting in", true),
     ("starting from", true),
     ("starting on", true),
     ("started in", true),
+    ("starting", true),
     ("beginning with", true),
     ("beginning in", true),
     ("since", true),
@@ -125,8 +129,19 @@ pub(super) const PREPOSITIONS: &[(&str, bool)] = &[
     ("from", false),
 ];
 
+/// An availability verb, or two of the same kind ("available and supported", "obsolete and
+/// has been deprecated").
 pub(super) fn verb(c: &mut Cursor) -> Option<Verb> {
-    VERBS.iter().find(|(w, _)| c.eat(w)).map(|&(_, v)| v)
+    let one = |c: &mut Cursor| VERBS.iter().find(|(w, _)| c.eat(w)).map(|&(_, v)| v);
+    let kind = one(c)?;
+    let mut probe = *c;
+    if probe.eat_any(&["and", "or"]).is_some() {
+        let _ = probe.eat_any(AUXILIARIES);
+        if one(&mut probe) == Some(kind) {
+            *c = probe;
+        }
+    }
+    Some(kind)
 }
 
 /// Words that open a sentence with a condition ("Starting with Windows 8,
@@ -188,6 +203,13 @@ impl<'t> Cursor<'t> {
 
     pub(super) fn bump(&mut self) -> Option<&'t str> {
         let t = self.peek()?;
+        self.pos += 1;
+        Some(t)
+    }
+
+    /// Consumes the next token if `test` accepts it.
+    pub(super) fn bump_if(&mut self, test: impl Fn(&str) -> bool) -> Option<&'t str> {
+        let t = self.peek().filter(|t| test(t))?;
         self.pos += 1;
         Some(t)
     }

@@ -22,12 +22,16 @@
 //! - [`fields`]: front-matter values, which are bare versions, release lists or
 //!   sentences of the grammar.
 //!
+//! - [`survey`]: the notes of a whole page of any kind (front matter and every prose
+//!   section), for `docbind lint --all-pages`.
+//!
 //! This module holds the entry points: [`parse_front_matter`] and [`find_notes`].
 
 mod fields;
 mod grammar;
 mod lexicon;
 mod releases;
+pub mod survey;
 mod text;
 
 #[cfg(test)]
@@ -35,7 +39,7 @@ mod tests;
 
 use crate::model::availability::*;
 use fields::{front_matter_tokens, strip_app_kinds};
-use grammar::{looks_like_note, sentence_tokens};
+use grammar::{looks_like_note, scoped_tokens, sentence_tokens};
 use lexicon::could_be_note;
 use text::{normalize_for_matching, normalize_whitespace, split_sentences, tokenize};
 
@@ -63,6 +67,16 @@ impl FrontMatterKey {
             _ => None,
         }
     }
+
+    /// The YAML key (`req.target-min-winverclnt`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Client => "req.target-min-winverclnt",
+            Self::Server => "req.target-min-winversvr",
+            Self::Kmdf => "req.kmdf-ver",
+            Self::Umdf => "req.umdf-ver",
+        }
+    }
 }
 
 /// Parses one front-matter value (`req.target-min-winverclnt: Windows 10,
@@ -77,7 +91,11 @@ pub fn parse_front_matter(key: FrontMatterKey, value: &str) -> Option<Note> {
     let matchable = normalize_for_matching(&text);
     let toks = tokenize(&matchable);
     let parsed = front_matter_tokens(key, strip_app_kinds(&toks));
-    Some(Note { text, parsed })
+    Some(Note {
+        text,
+        parsed,
+        scope: None,
+    })
 }
 
 /// Parses one sentence ("Supported starting with Windows 7.", "<b>BITS 1.2
@@ -108,6 +126,16 @@ pub fn find_notes(text: &str) -> Vec<Note> {
     notes_of_sentences(text)
 }
 
+/// `phrase` (lowercase words) as `sentence` writes it, when it is there with the same spaces
+/// ("for opening ISO virtual disks"); else `phrase`.
+fn verbatim(sentence: &str, phrase: &str) -> String {
+    let lower = sentence.to_lowercase();
+    match lower.find(phrase) {
+        Some(at) if lower.len() == sentence.len() => sentence[at..at + phrase.len()].to_string(),
+        _ => phrase.to_string(),
+    }
+}
+
 /// [`find_notes`], sentence by sentence.
 fn notes_of_sentences(text: &str) -> Vec<Note> {
     let mut notes = Vec::new();
@@ -118,10 +146,24 @@ fn notes_of_sentences(text: &str) -> Vec<Note> {
         }
         let toks = tokenize(&matchable);
         let parsed = sentence_tokens(&toks);
-        if parsed.is_some() || looks_like_note(&toks) {
+        if parsed.is_some() {
             notes.push(Note {
                 text: sentence,
                 parsed,
+                scope: None,
+            });
+        } else if let Some((entries, scope)) = scoped_tokens(&toks) {
+            let scope = verbatim(&sentence, &scope.join(" "));
+            notes.push(Note {
+                text: sentence,
+                parsed: Some(entries),
+                scope: Some(scope),
+            });
+        } else if looks_like_note(&toks) {
+            notes.push(Note {
+                text: sentence,
+                parsed: None,
+                scope: None,
             });
         }
     }

@@ -74,7 +74,8 @@ pub(super) fn normalize_for_matching(s: &str) -> String {
                 out.push(' ');
             }
             '*' | '`' | '[' | ']' | '"' => out.push(' '),
-            c if is_space(c) => out.push(' '),
+            // A replacement character where a page lost a non-breaking space ("Windows\u{fffd}8").
+            c if is_space(c) || c == '\u{fffd}' => out.push(' '),
             c => out.extend(c.to_lowercase()),
         }
         rest = after;
