@@ -266,6 +266,7 @@ impl TryFrom<RawEntry> for EntryJson {
         };
         let entry = match raw.relation.as_str() {
             "introduced" => Entry::Introduced(release()?),
+            "introduced-with-update" => Entry::IntroducedWithUpdate(release()?),
             "not-supported-up-to" => Entry::NotSupportedUpTo(release()?),
             "not-supported-from" => Entry::NotSupportedFrom(release()?),
             "only-in" => Entry::OnlyIn(release()?),
