@@ -8,7 +8,6 @@ use crate::c::{CEnum, CEnumerator};
 use crate::diagnostic::Diagnostic;
 use crate::model::availability::{ClientVersion, Entry, Release};
 use crate::model::{AvailabilityNote, Bindings, Enum, ValueSource, Variant};
-use crate::naming;
 use crate::witness::scan::HeaderIndex;
 use crate::witness::{precedence, winmd_map};
 use serde::Serialize;
@@ -263,26 +262,12 @@ fn check_enum(
 
 /// Adds header-only enumerators as variants, named like the documented ones.
 fn add_header_only(item: &mut Enum, missing: &[&CEnumerator], header_name: &str) {
-    let documented_names: Vec<String> = item.variants.iter().map(|v| v.c_name.clone()).collect();
-    let documented: Vec<&str> = documented_names.iter().map(String::as_str).collect();
-    let strip = naming::shared_prefix_words(&documented);
-    let mut taken: BTreeSet<String> = item.variants.iter().map(|v| v.name.clone()).collect();
+    let mut names = super::undocumented::Names::new(item);
     for e in missing {
         let Ok(value) = e.value else { continue };
-        let usable = |n: &String| {
-            !taken.contains(n)
-                && crate::naming::is_rust_ident(n)
-                && !crate::naming::RESERVED.contains(&n.as_str())
-        };
-        let Some(name) = [
-            naming::header_only_name(&e.name, &documented, strip),
-            e.name.clone(),
-        ]
-        .into_iter()
-        .find(usable) else {
+        let Some(name) = names.pick(&e.name) else {
             continue;
         };
-        taken.insert(name.clone());
         let mut v = Variant {
             name,
             c_name: e.name.clone(),

@@ -11,6 +11,7 @@
 pub mod headers;
 pub mod precedence;
 pub mod scan;
+mod undocumented;
 #[cfg(feature = "winmd")]
 pub mod winmd;
 pub mod winmd_map;

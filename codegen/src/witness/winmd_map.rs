@@ -23,7 +23,6 @@
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Bindings, Enum, ValueSource, Variant};
-use crate::naming;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -323,26 +322,12 @@ fn check_enum(
 /// Adds metadata-only enumerators as variants, named like the documented ones (as the header
 /// witness names header-only ones). Returns how many were added.
 fn add_metadata_only(item: &mut Enum, missing: &[&MetaEnumerator], place: &str) -> usize {
-    let documented_names: Vec<String> = item.variants.iter().map(|v| v.c_name.clone()).collect();
-    let documented: Vec<&str> = documented_names.iter().map(String::as_str).collect();
-    let strip = naming::shared_prefix_words(&documented);
-    let mut taken: BTreeSet<String> = item.variants.iter().map(|v| v.name.clone()).collect();
+    let mut names = super::undocumented::Names::new(item);
     let mut added = 0;
     for e in missing {
-        let usable = |n: &String| {
-            !taken.contains(n)
-                && naming::is_rust_ident(n)
-                && !naming::RESERVED.contains(&n.as_str())
-        };
-        let Some(name) = [
-            naming::header_only_name(&e.name, &documented, strip),
-            e.name.clone(),
-        ]
-        .into_iter()
-        .find(usable) else {
+        let Some(name) = names.pick(&e.name) else {
             continue;
         };
-        taken.insert(name.clone());
         item.variants.push(Variant {
             name,
             c_name: e.name.clone(),
@@ -368,7 +353,7 @@ pub(crate) mod rows {
 
     pub(crate) fn variant(c_name: &str, value: i128, source: ValueSource, line: usize) -> Variant {
         Variant {
-            name: naming::upper_camel(c_name.rsplit('_').next().unwrap_or(c_name)),
+            name: crate::naming::upper_camel(c_name.rsplit('_').next().unwrap_or(c_name)),
             c_name: c_name.into(),
             value,
             value_source: source,
